@@ -1,0 +1,49 @@
+package org.creditkiosk.platform;
+
+import java.util.Optional;
+import org.creditkiosk.platform.api.AllocateReportRequest;
+import org.creditkiosk.platform.api.CreditRecord;
+import org.creditkiosk.platform.api.ListSearchPage;
+import org.creditkiosk.platform.api.ObjectionRequest;
+import org.creditkiosk.platform.api.ObjectionTicket;
+import org.creditkiosk.platform.api.OpenSessionRequest;
+import org.creditkiosk.platform.api.PlatformSession;
+import org.creditkiosk.platform.api.ReportAllocation;
+import org.creditkiosk.platform.api.ReportDigest;
+import org.creditkiosk.platform.api.ReportVerification;
+
+/**
+ * The city's public credit platform, one method per operation of {@code shared/platform-api/openapi.yaml}.
+ * Every call is blocking, signed, bounded in time, and fails only with a {@link PlatformException}. Callers
+ * never run it on the JavaFX thread.
+ */
+public interface PlatformClient {
+
+    /** {@code POST /v1/sessions}. Never retried: a second card read opens a new session. */
+    PlatformSession openSession(OpenSessionRequest request) throws PlatformException;
+
+    /** {@code DELETE /v1/sessions/current}. Idempotent. */
+    void closeSession(SessionToken token) throws PlatformException;
+
+    /** {@code GET /v1/sessions/current/record}. */
+    CreditRecord getOwnRecord(SessionToken token) throws PlatformException;
+
+    /** {@code GET /v1/organizations/{uscc}/record}. */
+    CreditRecord getOrganizationRecord(SessionToken token, String uscc) throws PlatformException;
+
+    /** {@code GET /v1/public/lists}. No session. */
+    ListSearchPage searchPublicLists(String query, Optional<ListSearchPage.ListKind> list, int page, int size)
+            throws PlatformException;
+
+    /** {@code POST /v1/reports}. Never retried blindly. */
+    ReportAllocation allocateReport(SessionToken token, AllocateReportRequest request) throws PlatformException;
+
+    /** {@code PUT /v1/reports/{reportNo}/digest}. Idempotent for the same digest. */
+    void registerReportDigest(SessionToken token, String reportNo, ReportDigest digest) throws PlatformException;
+
+    /** {@code GET /v1/reports/{reportNo}/verification}. No session. */
+    ReportVerification verifyReport(String reportNo) throws PlatformException;
+
+    /** {@code POST /v1/objections}. Never retried blindly. */
+    ObjectionTicket fileObjection(SessionToken token, ObjectionRequest request) throws PlatformException;
+}
