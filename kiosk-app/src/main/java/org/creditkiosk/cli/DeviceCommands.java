@@ -1,0 +1,12 @@
+package org.creditkiosk.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code kiosk device ...}: Technician commands for devices: read a card, print a test slip, scan a code. */
+@Command(name = "device",
+        mixinStandardHelpOptions = true,
+        description = "Technician commands for devices: read a card, print a test slip, scan a code.",
+        subcommands = {
+        })
+public final class DeviceCommands {
+}

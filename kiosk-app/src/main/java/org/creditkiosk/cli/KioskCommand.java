@@ -1,0 +1,35 @@
+package org.creditkiosk.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root of {@code packaging/bin/kiosk}. Without arguments it opens the kiosk with the configured devices and
+ * platform; {@code kiosk demo} opens it in demo mode; groups hold the technician and administrator commands.
+ */
+@Command(name = "kiosk",
+        mixinStandardHelpOptions = true,
+        versionProvider = KioskVersion.class,
+        description = "Self-service public credit kiosk. Without a command: start the kiosk.",
+        subcommands = {
+            RunCommand.Demo.class,
+            DeviceCommands.class,
+            ReportCommands.class,
+            PlatformCommands.class,
+            ConfigCommands.class,
+            CommandLine.HelpCommand.class
+        })
+public final class KioskCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        return RunCommand.start(false);
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new KioskCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
+    }
+}
