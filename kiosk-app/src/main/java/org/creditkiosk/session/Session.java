@@ -1,0 +1,440 @@
+package org.creditkiosk.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.creditkiosk.platform.ErrorCode;
+import org.creditkiosk.platform.PlatformException;
+import org.creditkiosk.platform.SessionToken;
+import org.creditkiosk.platform.api.CreditRecord;
+import org.creditkiosk.platform.api.ObjectionTicket;
+import org.creditkiosk.platform.api.OpenSessionRequest;
+import org.creditkiosk.platform.api.PlatformSession;
+import org.creditkiosk.session.SessionCommand.CloseSession;
+import org.creditkiosk.session.SessionCommand.FileObjection;
+import org.creditkiosk.session.SessionCommand.LoadRecord;
+import org.creditkiosk.session.SessionCommand.OpenSession;
+import org.creditkiosk.session.SessionCommand.PrintReport;
+import org.creditkiosk.session.SessionCommand.ProbeService;
+import org.creditkiosk.session.SessionCommand.WipeCitizenData;
+import org.creditkiosk.session.SessionEvent.*;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One citizen's visit as a plain state machine (DESIGN.md §1): events in, commands out, a new state. No
+ * threads, no JavaFX, no I/O; time comes from the injected {@link Clock} and advances only through
+ * {@link SessionEvent.Tick}. Not thread-safe: the controller feeds it from one thread.
+ *
+ * <p>Privacy: the citizen's data (platform session, record, objection) lives only in this object while the
+ * visit lasts and is dropped by {@link #endVisit}, which every way out of a visit goes through.
+ */
+public final class Session {
+
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
+
+    /** Notice codes that are not platform error codes. */
+    public static final String NOTICE_TIMEOUT = "TIMEOUT";
+    public static final String NOTICE_CARD_UNREADABLE = "CARD_UNREADABLE";
+    public static final String NOTICE_PRINT_FAILED = "PRINT_FAILED";
+
+    private final Clock clock;
+    private final SessionTimeouts timeouts;
+
+    private SessionState state = SessionState.ATTRACT;
+    private Instant deadline;
+    private long visit;
+    private boolean openedByCard;
+    private boolean outOfService;
+    private Optional<String> outOfServiceReason = Optional.empty();
+
+    // The citizen's data: only between the start and the end of a visit.
+    private Optional<PlatformSession> platformSession = Optional.empty();
+    private Optional<String> chosenUscc = Optional.empty();
+    private Optional<CreditRecord> record = Optional.empty();
+    private Optional<String> notice = Optional.empty();
+    private Optional<String> reportNo = Optional.empty();
+    private Optional<String> objectionItemId = Optional.empty();
+    private Optional<ObjectionTicket> objectionTicket = Optional.empty();
+
+    public Session(Clock clock, SessionTimeouts timeouts) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+        this.deadline = clock.instant().plus(timeouts.of(state));
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    /** When the current state times out. */
+    public Instant deadline() {
+        return deadline;
+    }
+
+    /** The current visit number; answers tagged with another visit are stale. */
+    public long visit() {
+        return visit;
+    }
+
+    public SessionView view() {
+        return new SessionView(state,
+                platformSession.map(PlatformSession::person),
+                platformSession.map(PlatformSession::represents).orElse(List.of()),
+                chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
+                outOfService ? outOfServiceReason : Optional.empty());
+    }
+
+    /** Handles one event; returns the commands to carry out, in order. */
+    public List<SessionCommand> handle(SessionEvent event) {
+        List<SessionCommand> out = new ArrayList<>();
+        SessionState before = state;
+        if (event instanceof Tick) {
+            if (!clock.instant().isBefore(deadline)) {
+                onTimeout(out);
+            }
+        } else if (!handleAnywhere(event, out)) {
+            dispatch(event, out);
+        }
+        if (state != before) {
+            log.info("session {} -> {} on {}", before, state, event.getClass().getSimpleName());
+        }
+        return out;
+    }
+
+    /** Events with the same meaning in every state. Returns true when handled. */
+    private boolean handleAnywhere(SessionEvent event, List<SessionCommand> out) {
+        if (event instanceof UserActivity) {
+            if (state.inSession()) {
+                restartTimer();
+            }
+        } else if (event instanceof GoOutOfService g) {
+            outOfService = true;
+            outOfServiceReason = Optional.of(g.reason());
+            if (!state.inSession() && state != SessionState.MAINTENANCE) {
+                enter(SessionState.OUT_OF_SERVICE);
+            }
+        } else if (event instanceof BackInService) {
+            outOfService = false;
+            outOfServiceReason = Optional.empty();
+            if (state == SessionState.OUT_OF_SERVICE) {
+                enter(SessionState.ATTRACT);
+            }
+        } else if (event instanceof EnterMaintenance) {
+            if (state.inSession()) {
+                endVisit(out);
+            }
+            enter(SessionState.MAINTENANCE);
+        } else if (event instanceof SessionOpened o && (o.visit() != visit || state != SessionState.AUTHENTICATING)) {
+            // A session opened for a visit that already ended (card lifted, timeout): close it at once.
+            log.info("closing a platform session that arrived after its visit ended");
+            out.add(new CloseSession(new SessionToken(o.session().sessionToken())));
+        } else {
+            // Answers for a visit that already ended are stale: drop them.
+            return staleVisit(event).map(v -> v != visit).orElse(false);
+        }
+        return true;
+    }
+
+    private static Optional<Long> staleVisit(SessionEvent event) {
+        if (event instanceof RecordLoaded e) {
+            return Optional.of(e.visit());
+        } else if (event instanceof PlatformFailed e) {
+            return Optional.of(e.visit());
+        } else if (event instanceof PrintFinished e) {
+            return Optional.of(e.visit());
+        } else if (event instanceof PrintFailed e) {
+            return Optional.of(e.visit());
+        } else if (event instanceof ObjectionFiled e) {
+            return Optional.of(e.visit());
+        }
+        return Optional.empty();
+    }
+
+    private void dispatch(SessionEvent event, List<SessionCommand> out) {
+        boolean cardLifted = event instanceof CardRemoved && openedByCard;
+        switch (state) {
+            case ATTRACT, FAREWELL, NOTICE -> {
+                if (event instanceof CardPlaced c) {
+                    startVisit(OpenSessionRequest.idCard(c.card()), true, out);
+                } else if (event instanceof AppCodeScanned q) {
+                    startVisit(OpenSessionRequest.appQr(q.payload()), false, out);
+                } else if (event instanceof CardReadFailed) {
+                    showNotice(NOTICE_CARD_UNREADABLE);
+                } else if (event instanceof Finish && state != SessionState.ATTRACT) {
+                    enter(afterVisit());
+                } else {
+                    ignore(event);
+                }
+            }
+            case AUTHENTICATING -> {
+                if (event instanceof SessionOpened o) {
+                    platformSession = Optional.of(o.session());
+                    if (o.session().represents().isEmpty()) {
+                        loadRecord(Optional.empty(), out);
+                    } else {
+                        enter(SessionState.CHOOSING_SUBJECT);
+                    }
+                } else if (event instanceof PlatformFailed f) {
+                    failVisit(f.failure(), out);
+                } else if (cardLifted) {
+                    endVisit(out, SessionState.ATTRACT);
+                } else {
+                    ignore(event);
+                }
+            }
+            case CHOOSING_SUBJECT -> {
+                if (event instanceof ChooseOwnRecord) {
+                    notice = Optional.empty();
+                    loadRecord(Optional.empty(), out);
+                } else if (event instanceof ChooseOrganization c) {
+                    notice = Optional.empty();
+                    loadRecord(Optional.of(c.uscc()), out);
+                } else if (event instanceof Finish) {
+                    endVisit(out, SessionState.FAREWELL);
+                } else if (cardLifted) {
+                    endVisit(out, SessionState.ATTRACT);
+                } else {
+                    ignore(event);
+                }
+            }
+            case LOADING_RECORD -> {
+                if (event instanceof RecordLoaded r) {
+                    record = Optional.of(r.record());
+                    enter(SessionState.SHOWING_RECORD);
+                } else if (event instanceof PlatformFailed f) {
+                    onRecordFailed(f.failure(), out);
+                } else if (cardLifted) {
+                    endVisit(out, SessionState.ATTRACT);
+                } else {
+                    ignore(event);
+                }
+            }
+            case SHOWING_RECORD -> {
+                if (event instanceof RequestPrint) {
+                    notice = Optional.empty();
+                    enter(SessionState.CONFIRMING_PRINT);
+                } else if (event instanceof StartObjection o) {
+                    notice = Optional.empty();
+                    objectionItemId = Optional.of(o.itemId());
+                    objectionTicket = Optional.empty();
+                    enter(SessionState.OBJECTING);
+                } else if (event instanceof BackToChoice
+                        && platformSession.map(s -> !s.represents().isEmpty()).orElse(false)) {
+                    record = Optional.empty();
+                    chosenUscc = Optional.empty();
+                    notice = Optional.empty();
+                    enter(SessionState.CHOOSING_SUBJECT);
+                } else if (event instanceof Finish) {
+                    endVisit(out, SessionState.FAREWELL);
+                } else if (cardLifted) {
+                    endVisit(out, SessionState.ATTRACT);
+                } else {
+                    ignore(event);
+                }
+            }
+            case CONFIRMING_PRINT -> {
+                if (event instanceof ConfirmPrint) {
+                    enter(SessionState.PRINTING);
+                    out.add(new PrintReport(visit, token(), record.orElseThrow()));
+                } else if (event instanceof BackToRecord) {
+                    enter(SessionState.SHOWING_RECORD);
+                } else if (event instanceof Finish) {
+                    endVisit(out, SessionState.FAREWELL);
+                } else if (cardLifted) {
+                    endVisit(out, SessionState.ATTRACT);
+                } else {
+                    ignore(event);
+                }
+            }
+            case PRINTING -> {
+                if (event instanceof PrintFinished p) {
+                    String no = p.reportNo();
+                    endVisit(out, SessionState.FAREWELL);
+                    reportNo = Optional.of(no);
+                } else if (event instanceof PrintFailed p && ErrorCode.RECORD_CHANGED.name().equals(p.code())) {
+                    // The record changed since it was fetched (contract, allocateReport 409): fetch it again.
+                    loadRecord(chosenUscc, out);
+                    notice = Optional.of(p.code());
+                } else if (event instanceof PrintFailed p) {
+                    notice = Optional.of(p.code());
+                    enter(SessionState.SHOWING_RECORD);
+                } else if (cardLifted) {
+                    // The job already holds the finished PDF and prints on; the screens forget the citizen now.
+                    endVisit(out, SessionState.ATTRACT);
+                } else {
+                    ignore(event);
+                }
+            }
+            case OBJECTING -> {
+                if (event instanceof SubmitObjection s && objectionTicket.isEmpty()) {
+                    notice = Optional.empty();
+                    restartTimer();
+                    out.add(new FileObjection(visit, token(), s.request()));
+                } else if (event instanceof ObjectionFiled o) {
+                    objectionTicket = Optional.of(o.ticket());
+                    restartTimer();
+                } else if (event instanceof PlatformFailed f) {
+                    if (f.failure() instanceof PlatformException.Api api && api.code() == ErrorCode.SESSION_EXPIRED) {
+                        failVisit(f.failure(), out);
+                    } else {
+                        notice = Optional.of(noticeCode(f.failure()));
+                        restartTimer();
+                    }
+                } else if (event instanceof BackToRecord) {
+                    objectionItemId = Optional.empty();
+                    objectionTicket = Optional.empty();
+                    notice = Optional.empty();
+                    enter(SessionState.SHOWING_RECORD);
+                } else if (event instanceof Finish) {
+                    endVisit(out, SessionState.FAREWELL);
+                } else if (cardLifted) {
+                    endVisit(out, SessionState.ATTRACT);
+                } else {
+                    ignore(event);
+                }
+            }
+            case OUT_OF_SERVICE -> ignore(event);
+            case MAINTENANCE -> {
+                if (event instanceof LeaveMaintenance) {
+                    enter(afterVisit());
+                } else {
+                    ignore(event);
+                }
+            }
+            default -> throw new IllegalStateException("unhandled state " + state);
+        }
+    }
+
+    private void onTimeout(List<SessionCommand> out) {
+        switch (state) {
+            case ATTRACT -> restartTimer();
+            case OUT_OF_SERVICE -> {
+                restartTimer();
+                out.add(new ProbeService());
+            }
+            case MAINTENANCE -> {
+                log.warn("maintenance left open for {}; returning the kiosk to service", timeouts.of(state));
+                enter(afterVisit());
+            }
+            case FAREWELL, NOTICE -> enter(afterVisit());
+            case AUTHENTICATING, LOADING_RECORD -> {
+                log.warn("platform did not answer within {} in {}", timeouts.of(state), state);
+                endVisit(out, SessionState.NOTICE);
+                notice = Optional.of(NOTICE_TIMEOUT);
+            }
+            case PRINTING -> {
+                log.warn("printing did not finish within {}", timeouts.of(state));
+                notice = Optional.of(NOTICE_PRINT_FAILED);
+                enter(SessionState.SHOWING_RECORD);
+            }
+            // The citizen walked away: nobody to say goodbye to.
+            case CHOOSING_SUBJECT, SHOWING_RECORD, OBJECTING, CONFIRMING_PRINT -> {
+                log.info("idle for {} in {}: ending the visit", timeouts.of(state), state);
+                endVisit(out, SessionState.ATTRACT);
+            }
+            default -> throw new IllegalStateException("unhandled state " + state);
+        }
+    }
+
+    private void startVisit(OpenSessionRequest request, boolean byCard, List<SessionCommand> out) {
+        clearCitizenData();
+        visit++;
+        openedByCard = byCard;
+        enter(SessionState.AUTHENTICATING);
+        out.add(new OpenSession(visit, request));
+    }
+
+    private void loadRecord(Optional<String> uscc, List<SessionCommand> out) {
+        chosenUscc = uscc;
+        record = Optional.empty();
+        enter(SessionState.LOADING_RECORD);
+        out.add(new LoadRecord(visit, token(), uscc));
+    }
+
+    private void onRecordFailed(PlatformException failure, List<SessionCommand> out) {
+        boolean organisationRefused = failure instanceof PlatformException.Api api
+                && chosenUscc.isPresent()
+                && (api.code() == ErrorCode.NOT_AUTHORIZED || api.code() == ErrorCode.SUBJECT_NOT_FOUND
+                        || api.code() == ErrorCode.INVALID_ARGUMENT);
+        if (organisationRefused) {
+            // The person stays signed in and may pick another organisation or their own record.
+            notice = Optional.of(noticeCode(failure));
+            chosenUscc = Optional.empty();
+            enter(SessionState.CHOOSING_SUBJECT);
+        } else {
+            failVisit(failure, out);
+        }
+    }
+
+    private void failVisit(PlatformException failure, List<SessionCommand> out) {
+        String code = noticeCode(failure);
+        endVisit(out, SessionState.NOTICE);
+        notice = Optional.of(code);
+    }
+
+    private static String noticeCode(PlatformException failure) {
+        if (failure instanceof PlatformException.Api api) {
+            return api.code().name();
+        } else if (failure instanceof PlatformException.Transport t) {
+            return "TRANSPORT_" + t.kind().name();
+        }
+        return "PROTOCOL";
+    }
+
+    private void showNotice(String code) {
+        clearCitizenData();
+        notice = Optional.of(code);
+        enter(SessionState.NOTICE);
+    }
+
+    /** Every way out of a visit comes here: close the platform session and forget the citizen. */
+    private void endVisit(List<SessionCommand> out) {
+        platformSession.ifPresent(s -> out.add(new CloseSession(new SessionToken(s.sessionToken()))));
+        out.add(new WipeCitizenData());
+        clearCitizenData();
+    }
+
+    private void endVisit(List<SessionCommand> out, SessionState next) {
+        endVisit(out);
+        enter(next == SessionState.ATTRACT ? afterVisit() : next);
+    }
+
+    private void clearCitizenData() {
+        platformSession = Optional.empty();
+        chosenUscc = Optional.empty();
+        record = Optional.empty();
+        notice = Optional.empty();
+        reportNo = Optional.empty();
+        objectionItemId = Optional.empty();
+        objectionTicket = Optional.empty();
+        openedByCard = false;
+    }
+
+    private SessionState afterVisit() {
+        return outOfService ? SessionState.OUT_OF_SERVICE : SessionState.ATTRACT;
+    }
+
+    private SessionToken token() {
+        return new SessionToken(platformSession.orElseThrow().sessionToken());
+    }
+
+    private void enter(SessionState next) {
+        if (next == SessionState.ATTRACT || next == SessionState.OUT_OF_SERVICE) {
+            clearCitizenData();
+        }
+        state = next;
+        restartTimer();
+    }
+
+    private void restartTimer() {
+        deadline = clock.instant().plus(timeouts.of(state));
+    }
+
+    private void ignore(SessionEvent event) {
+        log.debug("ignored {} in {}", event.getClass().getSimpleName(), state);
+    }
+}

@@ -1,0 +1,36 @@
+package org.creditkiosk.session;
+
+import java.util.Optional;
+import org.creditkiosk.platform.SessionToken;
+import org.creditkiosk.platform.api.CreditRecord;
+import org.creditkiosk.platform.api.ObjectionRequest;
+import org.creditkiosk.platform.api.OpenSessionRequest;
+
+/** What the session asks the world to do; the app's controller carries these out off the UI thread. */
+public sealed interface SessionCommand {
+
+    record OpenSession(long visit, OpenSessionRequest request) implements SessionCommand {
+    }
+
+    /** Load the person's own record ({@code uscc} empty) or an organisation's. */
+    record LoadRecord(long visit, SessionToken token, Optional<String> uscc) implements SessionCommand {
+    }
+
+    record PrintReport(long visit, SessionToken token, CreditRecord record) implements SessionCommand {
+    }
+
+    record FileObjection(long visit, SessionToken token, ObjectionRequest request) implements SessionCommand {
+    }
+
+    /** End the platform session; idempotent, best effort. */
+    record CloseSession(SessionToken token) implements SessionCommand {
+    }
+
+    /** Forget everything about the citizen held outside the session object (screens, print jobs). */
+    record WipeCitizenData() implements SessionCommand {
+    }
+
+    /** Check whether the kiosk can serve again (from OUT_OF_SERVICE). */
+    record ProbeService() implements SessionCommand {
+    }
+}

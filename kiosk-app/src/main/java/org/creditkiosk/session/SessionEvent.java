@@ -1,0 +1,126 @@
+package org.creditkiosk.session;
+
+import java.util.Optional;
+import org.creditkiosk.platform.PlatformException;
+import org.creditkiosk.platform.api.CreditRecord;
+import org.creditkiosk.platform.api.IdCardData;
+import org.creditkiosk.platform.api.ObjectionRequest;
+import org.creditkiosk.platform.api.ObjectionTicket;
+import org.creditkiosk.platform.api.PlatformSession;
+
+/**
+ * Everything that can happen to a session: devices, the platform's answers (tagged with the visit they belong
+ * to, so a late answer for a finished visit is recognised), the citizen's intents, and operations.
+ */
+public sealed interface SessionEvent {
+
+    // --- devices -------------------------------------------------------------------------------------------
+
+    /** A card was read on the reader. */
+    record CardPlaced(IdCardData card) implements SessionEvent {
+        @Override
+        public String toString() {
+            return "CardPlaced[" + card + "]";
+        }
+    }
+
+    /** The card left the reader. */
+    record CardRemoved() implements SessionEvent {
+    }
+
+    /** The reader saw a card but could not read it (moved, unknown type, verification failed...). */
+    record CardReadFailed(String code) implements SessionEvent {
+    }
+
+    /** The city app's electronic credit ID code was scanned (already checked for the {@code XYYL1.} form). */
+    record AppCodeScanned(String payload) implements SessionEvent {
+        @Override
+        public String toString() {
+            return "AppCodeScanned[***]";
+        }
+    }
+
+    // --- platform answers ------------------------------------------------------------------------------------
+
+    record SessionOpened(long visit, PlatformSession session) implements SessionEvent {
+    }
+
+    record RecordLoaded(long visit, CreditRecord record) implements SessionEvent {
+    }
+
+    record PlatformFailed(long visit, String operation, PlatformException failure) implements SessionEvent {
+    }
+
+    /** The report was printed (or handed to the printer); {@code reportNo} for the farewell screen. */
+    record PrintFinished(long visit, String reportNo) implements SessionEvent {
+    }
+
+    /** Printing failed; {@code code} names why (PAPER_OUT, PRINTER_OFFLINE, RECORD_CHANGED, PRINT_QUOTA_EXCEEDED ...). */
+    record PrintFailed(long visit, String code, Optional<PlatformException> failure) implements SessionEvent {
+    }
+
+    // --- the citizen -----------------------------------------------------------------------------------------
+
+    /** Any touch or key: resets the idle timer. */
+    record UserActivity() implements SessionEvent {
+    }
+
+    record ChooseOwnRecord() implements SessionEvent {
+    }
+
+    /** A represented organisation, or a USCC entered by hand (already checked for its check character). */
+    record ChooseOrganization(String uscc) implements SessionEvent {
+    }
+
+    /** Back to the subject choice (representatives only). */
+    record BackToChoice() implements SessionEvent {
+    }
+
+    record RequestPrint() implements SessionEvent {
+    }
+
+    record ConfirmPrint() implements SessionEvent {
+    }
+
+    /** Leave the print confirmation or the objection form, back to the record. */
+    record BackToRecord() implements SessionEvent {
+    }
+
+    record StartObjection(String itemId) implements SessionEvent {
+    }
+
+    /** The citizen submits the objection form. */
+    record SubmitObjection(ObjectionRequest request) implements SessionEvent {
+        @Override
+        public String toString() {
+            return "SubmitObjection[" + request + "]";
+        }
+    }
+
+    /** The platform accepted the objection. */
+    record ObjectionFiled(long visit, ObjectionTicket ticket) implements SessionEvent {
+    }
+
+    /** "Finish" / "退出": the citizen is done. */
+    record Finish() implements SessionEvent {
+    }
+
+    // --- time and operations ---------------------------------------------------------------------------------
+
+    /** Periodic tick: the session checks its state's deadline against the clock. */
+    record Tick() implements SessionEvent {
+    }
+
+    /** The kiosk cannot serve; {@code reason} is a code such as PLATFORM_DOWN, READER_OFFLINE, REMOTE_COMMAND. */
+    record GoOutOfService(String reason) implements SessionEvent {
+    }
+
+    record BackInService() implements SessionEvent {
+    }
+
+    record EnterMaintenance() implements SessionEvent {
+    }
+
+    record LeaveMaintenance() implements SessionEvent {
+    }
+}

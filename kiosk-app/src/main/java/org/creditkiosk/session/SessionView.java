@@ -1,0 +1,40 @@
+package org.creditkiosk.session;
+
+import java.util.List;
+import java.util.Optional;
+import org.creditkiosk.platform.api.CreditRecord;
+import org.creditkiosk.platform.api.ObjectionTicket;
+import org.creditkiosk.platform.api.Person;
+import org.creditkiosk.platform.api.Representation;
+
+/**
+ * An immutable snapshot of the session for the screens. Outside a session every citizen field is empty.
+ *
+ * @param notice a message code for the citizen ({@code ErrorCatalog} key): the reason of a NOTICE screen, or a
+ *               banner on the current screen (e.g. the printer needs attention)
+ * @param reportNo the number of the report just printed (farewell screen)
+ * @param objectionItemId the item being objected to (objection screen)
+ * @param objectionTicket the ticket once the objection was filed
+ * @param outOfServiceReason why the kiosk is out of service (a code, for the attract notice and staff)
+ */
+public record SessionView(
+        SessionState state,
+        Optional<Person> person,
+        List<Representation> represents,
+        Optional<String> chosenUscc,
+        Optional<CreditRecord> record,
+        Optional<String> notice,
+        Optional<String> reportNo,
+        Optional<String> objectionItemId,
+        Optional<ObjectionTicket> objectionTicket,
+        Optional<String> outOfServiceReason) {
+
+    public SessionView {
+        represents = List.copyOf(represents);
+    }
+
+    @Override
+    public String toString() {
+        return "SessionView[" + state + notice.map(n -> ", notice " + n).orElse("") + "]";
+    }
+}

@@ -1,0 +1,417 @@
+package org.creditkiosk.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.creditkiosk.platform.PlatformException;
+import org.creditkiosk.platform.api.CreditRecord;
+import org.creditkiosk.platform.api.IdCardData;
+import org.creditkiosk.platform.api.ObjectionRequest;
+import org.creditkiosk.platform.api.ObjectionTicket;
+import org.creditkiosk.platform.api.Person;
+import org.creditkiosk.platform.api.PlatformSession;
+import org.creditkiosk.platform.api.Representation;
+import org.creditkiosk.platform.api.Subject;
+import org.creditkiosk.platform.api.SubjectKind;
+import org.creditkiosk.session.SessionCommand.CloseSession;
+import org.creditkiosk.session.SessionCommand.FileObjection;
+import org.creditkiosk.session.SessionCommand.LoadRecord;
+import org.creditkiosk.session.SessionCommand.OpenSession;
+import org.creditkiosk.session.SessionCommand.PrintReport;
+import org.creditkiosk.session.SessionCommand.ProbeService;
+import org.creditkiosk.session.SessionCommand.WipeCitizenData;
+import org.creditkiosk.session.SessionEvent.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SessionTest {
+
+    private static final IdCardData CARD = new IdCardData(IdCardData.CardType.RESIDENT, "测试人", Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "11010519491231002X",
+            Optional.empty(), "2015-01-01", "LONG", "SAM-1");
+    private static final PlatformSession PERSON = new PlatformSession("tok-1", Instant.parse("2026-11-27T04:00:00Z"),
+            new Person("测试人", "110105********002X"), List.of());
+    private static final PlatformSession REPRESENTATIVE = new PlatformSession("tok-2", Instant.parse("2026-11-27T04:00:00Z"),
+            new Person("测试人", "110105********002X"),
+            List.of(new Representation("914403001922038216", "某公司", SubjectKind.ENTERPRISE,
+                    Representation.Role.LEGAL_REPRESENTATIVE)));
+    private static final CreditRecord RECORD = new CreditRecord("R1", 1L, Instant.parse("2026-11-27T03:00:00Z"),
+            Optional.empty(), new Subject(SubjectKind.PERSON, "测试人", Optional.of("110105********002X"),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+            Optional.empty(), null, null, null, null, null, null, null, null, Optional.empty());
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T03:00:00Z"));
+    private final SessionTimeouts timeouts = SessionTimeouts.defaults();
+    private final Session session = new Session(clock, timeouts);
+
+    private static PlatformException.Api api(int status, String code) {
+        return new PlatformException.Api(status, code, "test", Optional.of("req-1"), Optional.empty());
+    }
+
+    private List<SessionCommand> on(SessionEvent e) {
+        return session.handle(e);
+    }
+
+    private void toRecord() {
+        assertThat(on(new CardPlaced(CARD))).singleElement().isInstanceOf(OpenSession.class);
+        assertThat(on(new SessionOpened(session.visit(), PERSON))).singleElement()
+                .isInstanceOfSatisfying(LoadRecord.class, l -> assertThat(l.uscc()).isEmpty());
+        assertThat(on(new RecordLoaded(session.visit(), RECORD))).isEmpty();
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+    }
+
+    private void timeOut() {
+        clock.advance(timeouts.of(session.state()).plusMillis(1));
+    }
+
+    private static void assertClosesAndWipes(List<SessionCommand> cmds) {
+        assertThat(cmds).hasAtLeastOneElementOfType(CloseSession.class).hasAtLeastOneElementOfType(WipeCitizenData.class);
+    }
+
+    private void assertNoCitizenData() {
+        SessionView v = session.view();
+        assertThat(v.person()).isEmpty();
+        assertThat(v.record()).isEmpty();
+        assertThat(v.represents()).isEmpty();
+        assertThat(v.objectionItemId()).isEmpty();
+        assertThat(v.objectionTicket()).isEmpty();
+    }
+
+    @Test
+    void wholeVisitByCardWithPrint() {
+        toRecord();
+        assertThat(session.view().person()).get().extracting(Person::idNumberMasked).isEqualTo("110105********002X");
+        assertThat(on(new RequestPrint())).isEmpty();
+        assertThat(session.state()).isEqualTo(SessionState.CONFIRMING_PRINT);
+        assertThat(on(new ConfirmPrint())).singleElement().isInstanceOf(PrintReport.class);
+        assertThat(session.state()).isEqualTo(SessionState.PRINTING);
+        List<SessionCommand> end = on(new PrintFinished(session.visit(), "YLXY-20261127-0001-000001"));
+        assertClosesAndWipes(end);
+        assertThat(session.state()).isEqualTo(SessionState.FAREWELL);
+        assertThat(session.view().reportNo()).contains("YLXY-20261127-0001-000001");
+        assertNoCitizenData();
+        timeOut();
+        on(new Tick());
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+        assertThat(session.view().reportNo()).isEmpty();
+    }
+
+    @Test
+    void appCodeOpensASessionAndIgnoresCardRemoval() {
+        assertThat(on(new AppCodeScanned("XYYL1.abc"))).singleElement()
+                .isInstanceOfSatisfying(OpenSession.class, o -> assertThat(o.request().qrPayload()).contains("XYYL1.abc"));
+        on(new SessionOpened(session.visit(), PERSON));
+        on(new RecordLoaded(session.visit(), RECORD));
+        assertThat(on(new CardRemoved())).isEmpty();
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+    }
+
+    @Test
+    void representativeChoosesOrganisationAndGoesBack() {
+        on(new CardPlaced(CARD));
+        assertThat(on(new SessionOpened(session.visit(), REPRESENTATIVE))).isEmpty();
+        assertThat(session.state()).isEqualTo(SessionState.CHOOSING_SUBJECT);
+        assertThat(session.view().represents()).hasSize(1);
+        assertThat(on(new ChooseOrganization("914403001922038216"))).singleElement()
+                .isInstanceOfSatisfying(LoadRecord.class, l -> assertThat(l.uscc()).contains("914403001922038216"));
+        on(new RecordLoaded(session.visit(), RECORD));
+        assertThat(session.view().chosenUscc()).contains("914403001922038216");
+        on(new BackToChoice());
+        assertThat(session.state()).isEqualTo(SessionState.CHOOSING_SUBJECT);
+        assertThat(session.view().record()).isEmpty();
+        assertThat(on(new ChooseOwnRecord())).singleElement().isInstanceOf(LoadRecord.class);
+        assertThat(session.state()).isEqualTo(SessionState.LOADING_RECORD);
+    }
+
+    @Test
+    void organisationRefusedReturnsToChoiceWithNotice() {
+        on(new CardPlaced(CARD));
+        on(new SessionOpened(session.visit(), REPRESENTATIVE));
+        on(new ChooseOrganization("914403001922038216"));
+        assertThat(on(new PlatformFailed(session.visit(), "getOrganizationRecord", api(403, "NOT_AUTHORIZED")))).isEmpty();
+        assertThat(session.state()).isEqualTo(SessionState.CHOOSING_SUBJECT);
+        assertThat(session.view().notice()).contains("NOT_AUTHORIZED");
+        assertThat(session.view().person()).isPresent();
+    }
+
+    @Test
+    void authenticationFailureShowsNoticeThenAttract() {
+        on(new CardPlaced(CARD));
+        List<SessionCommand> cmds = on(new PlatformFailed(session.visit(), "openSession", api(403, "CARD_REVOKED")));
+        assertThat(cmds).singleElement().isInstanceOf(WipeCitizenData.class);
+        assertThat(session.state()).isEqualTo(SessionState.NOTICE);
+        assertThat(session.view().notice()).contains("CARD_REVOKED");
+        on(new Finish());
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+        assertThat(session.view().notice()).isEmpty();
+    }
+
+    @Test
+    void transportFailureAndProtocolErrorBecomeNotices() {
+        on(new CardPlaced(CARD));
+        on(new SessionOpened(session.visit(), PERSON));
+        on(new PlatformFailed(session.visit(), "getOwnRecord",
+                new PlatformException.Transport(PlatformException.Transport.Kind.TIMEOUT, "slow", null)));
+        assertThat(session.view().notice()).contains("TRANSPORT_TIMEOUT");
+        on(new CardPlaced(CARD));
+        on(new SessionOpened(session.visit(), PERSON));
+        List<SessionCommand> cmds = on(new PlatformFailed(session.visit(), "getOwnRecord",
+                new PlatformException.Protocol("missing recordId", null)));
+        assertClosesAndWipes(cmds);
+        assertThat(session.view().notice()).contains("PROTOCOL");
+        assertThat(session.state()).isEqualTo(SessionState.NOTICE);
+    }
+
+    @Test
+    void cardRemovalEndsTheVisitInEveryCitizenState() {
+        toRecord();
+        assertClosesAndWipes(on(new CardRemoved()));
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+        assertNoCitizenData();
+
+        on(new CardPlaced(CARD));
+        assertThat(on(new CardRemoved())).singleElement().isInstanceOf(WipeCitizenData.class);
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+
+        on(new CardPlaced(CARD));
+        on(new SessionOpened(session.visit(), REPRESENTATIVE));
+        assertClosesAndWipes(on(new CardRemoved()));
+
+        on(new CardPlaced(CARD));
+        on(new SessionOpened(session.visit(), PERSON));
+        assertClosesAndWipes(on(new CardRemoved()));
+
+        toRecord();
+        on(new RequestPrint());
+        assertClosesAndWipes(on(new CardRemoved()));
+
+        toRecord();
+        on(new RequestPrint());
+        on(new ConfirmPrint());
+        assertClosesAndWipes(on(new CardRemoved()));
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+
+        toRecord();
+        on(new StartObjection("P1"));
+        assertClosesAndWipes(on(new CardRemoved()));
+        assertNoCitizenData();
+    }
+
+    @Test
+    void lateAnswersOfAnEndedVisitAreDroppedAndALateSessionIsClosed() {
+        on(new CardPlaced(CARD));
+        long first = session.visit();
+        on(new CardRemoved());
+        assertThat(on(new SessionOpened(first, PERSON))).singleElement().isInstanceOf(CloseSession.class);
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+        toRecord();
+        assertThat(on(new RecordLoaded(first, RECORD))).isEmpty();
+        assertThat(on(new PlatformFailed(first, "x", api(500, "INTERNAL")))).isEmpty();
+        assertThat(on(new PrintFinished(first, "X"))).isEmpty();
+        assertThat(on(new PrintFailed(first, "PAPER_OUT", Optional.empty()))).isEmpty();
+        assertThat(on(new ObjectionFiled(first, new ObjectionTicket("T", "P1", ObjectionTicket.Status.RECEIVED,
+                Optional.empty(), Optional.empty())))).isEmpty();
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+    }
+
+    @Test
+    void printConfirmationCanBeLeftAndPrintFailureKeepsTheSession() {
+        toRecord();
+        on(new RequestPrint());
+        on(new BackToRecord());
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+        on(new RequestPrint());
+        on(new ConfirmPrint());
+        assertThat(on(new PrintFailed(session.visit(), "PAPER_OUT", Optional.empty()))).isEmpty();
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+        assertThat(session.view().notice()).contains("PAPER_OUT");
+        assertThat(session.view().record()).isPresent();
+        on(new RequestPrint());
+        assertThat(session.view().notice()).isEmpty();
+        on(new Finish());
+        assertThat(session.state()).isEqualTo(SessionState.FAREWELL);
+    }
+
+    @Test
+    void recordChangedWhilePrintingReloadsTheRecord() {
+        toRecord();
+        on(new RequestPrint());
+        on(new ConfirmPrint());
+        assertThat(on(new PrintFailed(session.visit(), "RECORD_CHANGED", Optional.empty()))).singleElement()
+                .isInstanceOf(LoadRecord.class);
+        assertThat(session.state()).isEqualTo(SessionState.LOADING_RECORD);
+        on(new RecordLoaded(session.visit(), RECORD));
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+        assertThat(session.view().notice()).contains("RECORD_CHANGED");
+    }
+
+    @Test
+    void objectionIsFiledAndTicketShown() {
+        toRecord();
+        on(new StartObjection("P1"));
+        assertThat(session.state()).isEqualTo(SessionState.OBJECTING);
+        assertThat(session.view().objectionItemId()).contains("P1");
+        ObjectionRequest req = new ObjectionRequest("P1", Optional.empty(), "该处罚已于去年撤销", "13800000000");
+        assertThat(on(new SubmitObjection(req))).singleElement().isInstanceOf(FileObjection.class);
+        on(new PlatformFailed(session.visit(), "fileObjection", api(409, "OBJECTION_OPEN")));
+        assertThat(session.state()).isEqualTo(SessionState.OBJECTING);
+        assertThat(session.view().notice()).contains("OBJECTION_OPEN");
+        on(new SubmitObjection(req));
+        ObjectionTicket ticket = new ObjectionTicket("YY-1", "P1", ObjectionTicket.Status.RECEIVED,
+                Optional.of(LocalDate.of(2026, 11, 27)), Optional.of(LocalDate.of(2026, 12, 11)));
+        on(new ObjectionFiled(session.visit(), ticket));
+        assertThat(session.view().objectionTicket()).contains(ticket);
+        assertThat(on(new SubmitObjection(req))).as("no second filing once a ticket is shown").isEmpty();
+        on(new BackToRecord());
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+        assertThat(session.view().objectionTicket()).isEmpty();
+        on(new StartObjection("P1"));
+        assertClosesAndWipes(on(new PlatformFailed(session.visit(), "fileObjection", api(401, "SESSION_EXPIRED"))));
+        assertThat(session.state()).isEqualTo(SessionState.NOTICE);
+    }
+
+    @Test
+    void unreadableCardShowsNotice() {
+        on(new CardReadFailed("READ_FAILED"));
+        assertThat(session.state()).isEqualTo(SessionState.NOTICE);
+        assertThat(session.view().notice()).contains(Session.NOTICE_CARD_UNREADABLE);
+    }
+
+    @Test
+    void userActivityPostponesTheIdleTimeout() {
+        toRecord();
+        clock.advance(timeouts.of(SessionState.SHOWING_RECORD).minusSeconds(1));
+        on(new UserActivity());
+        clock.advance(Duration.ofSeconds(2));
+        on(new Tick());
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+        timeOut();
+        on(new Tick());
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+    }
+
+    @Test
+    void outOfServiceWaitsForTheVisitToEndAndProbesUntilBack() {
+        toRecord();
+        on(new GoOutOfService("PLATFORM_DOWN"));
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+        on(new Finish());
+        assertThat(session.state()).isEqualTo(SessionState.FAREWELL);
+        timeOut();
+        on(new Tick());
+        assertThat(session.state()).isEqualTo(SessionState.OUT_OF_SERVICE);
+        assertThat(session.view().outOfServiceReason()).contains("PLATFORM_DOWN");
+        assertThat(on(new CardPlaced(CARD))).as("no service while out of service").isEmpty();
+        timeOut();
+        assertThat(on(new Tick())).singleElement().isInstanceOf(ProbeService.class);
+        on(new BackInService());
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+        assertThat(session.view().outOfServiceReason()).isEmpty();
+    }
+
+    @Test
+    void maintenanceEndsAVisitAndReturnsToTheRightState() {
+        toRecord();
+        assertClosesAndWipes(on(new EnterMaintenance()));
+        assertThat(session.state()).isEqualTo(SessionState.MAINTENANCE);
+        assertNoCitizenData();
+        on(new LeaveMaintenance());
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+        on(new EnterMaintenance());
+        on(new GoOutOfService("REMOTE_COMMAND"));
+        assertThat(session.state()).isEqualTo(SessionState.MAINTENANCE);
+        timeOut();
+        on(new Tick());
+        assertThat(session.state()).isEqualTo(SessionState.OUT_OF_SERVICE);
+    }
+
+    static Stream<Arguments> timeouts() {
+        return Stream.of(
+                Arguments.of(SessionState.ATTRACT, SessionState.ATTRACT, null),
+                Arguments.of(SessionState.AUTHENTICATING, SessionState.NOTICE, Session.NOTICE_TIMEOUT),
+                Arguments.of(SessionState.CHOOSING_SUBJECT, SessionState.ATTRACT, null),
+                Arguments.of(SessionState.LOADING_RECORD, SessionState.NOTICE, Session.NOTICE_TIMEOUT),
+                Arguments.of(SessionState.SHOWING_RECORD, SessionState.ATTRACT, null),
+                Arguments.of(SessionState.OBJECTING, SessionState.ATTRACT, null),
+                Arguments.of(SessionState.CONFIRMING_PRINT, SessionState.ATTRACT, null),
+                Arguments.of(SessionState.PRINTING, SessionState.SHOWING_RECORD, Session.NOTICE_PRINT_FAILED),
+                Arguments.of(SessionState.FAREWELL, SessionState.ATTRACT, null),
+                Arguments.of(SessionState.NOTICE, SessionState.ATTRACT, null),
+                Arguments.of(SessionState.OUT_OF_SERVICE, SessionState.OUT_OF_SERVICE, null),
+                Arguments.of(SessionState.MAINTENANCE, SessionState.ATTRACT, null));
+    }
+
+    @ParameterizedTest(name = "{0} times out to {1}")
+    @MethodSource("timeouts")
+    void everyStateTimesOut(SessionState from, SessionState to, String notice) {
+        reach(from);
+        assertThat(session.state()).isEqualTo(from);
+        clock.advance(timeouts.of(from).minusMillis(1));
+        on(new Tick());
+        assertThat(session.state()).as("not before its deadline").isEqualTo(from);
+        clock.advance(Duration.ofMillis(2));
+        List<SessionCommand> cmds = on(new Tick());
+        assertThat(session.state()).isEqualTo(to);
+        if (notice != null) {
+            assertThat(session.view().notice()).contains(notice);
+        }
+        if (from.inSession() && to != SessionState.SHOWING_RECORD) {
+            assertThat(cmds).hasAtLeastOneElementOfType(WipeCitizenData.class);
+            assertThat(session.view().person()).isEmpty();
+            assertThat(session.view().record()).isEmpty();
+        }
+        // the new state has a fresh deadline of its own
+        assertThat(session.deadline()).isEqualTo(clock.instant().plus(timeouts.of(to)));
+    }
+
+    @Test
+    void timeoutsAreConfigurable() {
+        SessionTimeouts custom = SessionTimeouts.defaults().with(SessionState.SHOWING_RECORD, Duration.ofSeconds(5));
+        assertThat(custom.of(SessionState.SHOWING_RECORD)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(SessionTimeouts.defaults().of(SessionState.SHOWING_RECORD)).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    private void reach(SessionState target) {
+        switch (target) {
+            case ATTRACT -> { }
+            case AUTHENTICATING -> on(new CardPlaced(CARD));
+            case CHOOSING_SUBJECT -> {
+                on(new CardPlaced(CARD));
+                on(new SessionOpened(session.visit(), REPRESENTATIVE));
+            }
+            case LOADING_RECORD -> {
+                on(new CardPlaced(CARD));
+                on(new SessionOpened(session.visit(), PERSON));
+            }
+            case SHOWING_RECORD -> toRecord();
+            case OBJECTING -> {
+                toRecord();
+                on(new StartObjection("P1"));
+            }
+            case CONFIRMING_PRINT -> {
+                toRecord();
+                on(new RequestPrint());
+            }
+            case PRINTING -> {
+                toRecord();
+                on(new RequestPrint());
+                on(new ConfirmPrint());
+            }
+            case FAREWELL -> {
+                toRecord();
+                on(new Finish());
+            }
+            case NOTICE -> on(new CardReadFailed("X"));
+            case OUT_OF_SERVICE -> on(new GoOutOfService("TEST"));
+            case MAINTENANCE -> on(new EnterMaintenance());
+            default -> throw new IllegalArgumentException(target.name());
+        }
+    }
+}
