@@ -1,12 +1,53 @@
 package org.creditkiosk.cli;
 
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.creditkiosk.config.ConfigException;
+import org.creditkiosk.config.ConfigKey;
+import org.creditkiosk.config.ConfigKeys;
+import org.creditkiosk.config.ConfigLoader;
+import org.creditkiosk.config.ConfigReference;
+import org.creditkiosk.config.KioskSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code kiosk config ...}: Configuration commands: validate and show the effective configuration. */
+/** {@code kiosk config ...}: validate and show the effective configuration. */
 @Command(name = "config",
         mixinStandardHelpOptions = true,
-        description = "Configuration commands: validate and show the effective configuration.",
-        subcommands = {
-        })
+        description = "Configuration commands: validate and show the effective configuration, list the keys.",
+        subcommands = {ConfigCommands.Check.class, ConfigCommands.Keys.class})
 public final class ConfigCommands {
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Load the configuration layers (shipped defaults, local file, environment), report every invalid key, print the effective values and where each came from. Exit 0 when valid.")
+    static final class Check implements Callable<Integer> {
+        @Option(names = "--file", description = "Local configuration file (default: $KIOSK_CONFIG or /etc/credit-kiosk/kiosk.properties).")
+        Path file;
+
+        @Override
+        public Integer call() {
+            try {
+                KioskSettings s = ConfigLoader.standard(KioskHome.path(), Optional.ofNullable(file), System.getenv());
+                for (ConfigKey<?> k : ConfigKeys.all()) {
+                    System.out.printf("%-34s %-40s %s%n", k.name(), s.get(k), s.sourceOf(k));
+                }
+                s.unknownKeys().forEach(k -> System.out.println("unknown key (ignored): " + k));
+                System.out.println("configuration is valid");
+                return 0;
+            } catch (ConfigException e) {
+                e.problems().forEach(p -> System.err.println("invalid: " + p));
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "keys", mixinStandardHelpOptions = true, description = "Print every key with type, default and bounds (Markdown).")
+    static final class Keys implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.out.print(ConfigReference.markdownTable());
+            return 0;
+        }
+    }
 }

@@ -1,0 +1,154 @@
+package org.creditkiosk.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One documented configuration key: its name, type, default, bounds and meaning. Parsing a value either gives the
+ * typed value or a reason a technician can act on.
+ *
+ * @param <T> the value type
+ */
+public final class ConfigKey<T> {
+
+    private final String name;
+    private final String type;
+    private final String defaultText;
+    private final String bounds;
+    private final String doc;
+    private final Function<String, T> parser;
+
+    private ConfigKey(String name, String type, String defaultText, String bounds, String doc, Function<String, T> parser) {
+        this.name = Objects.requireNonNull(name);
+        this.type = type;
+        this.defaultText = defaultText;
+        this.bounds = bounds;
+        this.doc = doc;
+        this.parser = parser;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String defaultText() {
+        return defaultText;
+    }
+
+    public String bounds() {
+        return bounds;
+    }
+
+    public String doc() {
+        return doc;
+    }
+
+    /** Parses a raw value; throws {@link IllegalArgumentException} with the reason. */
+    public T parse(String raw) {
+        return parser.apply(raw.strip());
+    }
+
+    public static ConfigKey<String> text(String name, String def, int maxLength, String doc) {
+        return new ConfigKey<>(name, "text", def, "at most " + maxLength + " characters", doc, v -> {
+            if (v.length() > maxLength) {
+                throw new IllegalArgumentException("longer than " + maxLength + " characters");
+            }
+            return v;
+        });
+    }
+
+    /** A text that must match a pattern (or be empty when {@code emptyAllowed}). */
+    public static ConfigKey<String> pattern(String name, String def, String regex, boolean emptyAllowed, String doc) {
+        return new ConfigKey<>(name, "text", def, "matches " + regex + (emptyAllowed ? ", or empty" : ""), doc, v -> {
+            if (v.isEmpty() && emptyAllowed) {
+                return v;
+            }
+            if (!v.matches(regex)) {
+                throw new IllegalArgumentException("does not match " + regex);
+            }
+            return v;
+        });
+    }
+
+    public static ConfigKey<Optional<String>> optionalText(String name, String doc) {
+        return new ConfigKey<>(name, "text", "", "empty = not set", doc, v -> v.isEmpty() ? Optional.empty() : Optional.of(v));
+    }
+
+    public static ConfigKey<Integer> integer(String name, int def, int min, int max, String doc) {
+        return new ConfigKey<>(name, "integer", Integer.toString(def), min + " to " + max, doc, v -> {
+            int n;
+            try {
+                n = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a whole number");
+            }
+            if (n < min || n > max) {
+                throw new IllegalArgumentException("outside " + min + " to " + max);
+            }
+            return n;
+        });
+    }
+
+    public static ConfigKey<Duration> millis(String name, long def, long min, long max, String doc) {
+        return new ConfigKey<>(name, "milliseconds", Long.toString(def), min + " to " + max, doc, v -> {
+            long n;
+            try {
+                n = Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a whole number of milliseconds");
+            }
+            if (n < min || n > max) {
+                throw new IllegalArgumentException("outside " + min + " to " + max);
+            }
+            return Duration.ofMillis(n);
+        });
+    }
+
+    public static ConfigKey<Duration> seconds(String name, long def, long min, long max, String doc) {
+        return new ConfigKey<>(name, "seconds", Long.toString(def), min + " to " + max, doc, v -> {
+            long n;
+            try {
+                n = Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a whole number of seconds");
+            }
+            if (n < min || n > max) {
+                throw new IllegalArgumentException("outside " + min + " to " + max);
+            }
+            return Duration.ofSeconds(n);
+        });
+    }
+
+    public static ConfigKey<Boolean> bool(String name, boolean def, String doc) {
+        return new ConfigKey<>(name, "boolean", Boolean.toString(def), "true or false", doc, v -> {
+            if (v.equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (v.equalsIgnoreCase("false")) {
+                return false;
+            }
+            throw new IllegalArgumentException("not true or false");
+        });
+    }
+
+    public static ConfigKey<String> choice(String name, String def, List<String> choices, String doc) {
+        return new ConfigKey<>(name, "one of", def, String.join(", ", choices), doc, v -> {
+            if (!choices.contains(v)) {
+                throw new IllegalArgumentException("not one of " + String.join(", ", choices));
+            }
+            return v;
+        });
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

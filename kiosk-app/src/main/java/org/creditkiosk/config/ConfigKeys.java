@@ -1,0 +1,131 @@
+package org.creditkiosk.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.creditkiosk.session.SessionState;
+
+/**
+ * Every configuration key the kiosk understands. {@code config/README.md} documents the same list (a test keeps
+ * the two equal); {@code kiosk config keys} prints it.
+ */
+public final class ConfigKeys {
+
+    private static final List<ConfigKey<?>> ALL = new ArrayList<>();
+
+    // --- the kiosk -------------------------------------------------------------------------------------------
+    public static final ConfigKey<String> KIOSK_ID = add(ConfigKey.pattern("kiosk.id", "YL-DEMO-01-K01",
+            "[A-Z0-9]+(-[A-Z0-9]+)*", false, "The kiosk's registered id (X-Kiosk-Id), e.g. YL-ZWDT-01-K03."));
+    public static final ConfigKey<String> HALL_NAME = add(ConfigKey.text("kiosk.hallName",
+            "榆林市政务服务中心", 40, "Hall name on the attract screen, Chinese."));
+    public static final ConfigKey<String> HALL_NAME_EN = add(ConfigKey.text("kiosk.hallNameEn",
+            "Yulin Government Service Center", 60, "Hall name on the attract screen, English."));
+    public static final ConfigKey<String> SERVICE_PHONE = add(ConfigKey.text("kiosk.servicePhone",
+            "0912-12345", 20, "Help line shown to citizens on error screens."));
+
+    // --- screens ---------------------------------------------------------------------------------------------
+    public static final ConfigKey<String> UI_LANGUAGE = add(ConfigKey.choice("ui.language", "zh", List.of("zh", "en"),
+            "Language a visit starts in; every visit returns to it."));
+    public static final ConfigKey<Boolean> UI_FULL_SCREEN = add(ConfigKey.bool("ui.fullScreen", true,
+            "Full screen without exit key. false only for development on a desktop."));
+    public static final ConfigKey<Boolean> UI_DEMO_PANEL = add(ConfigKey.bool("ui.demoPanel", true,
+            "In demo mode, show the panel that places/removes simulated cards (never shown outside demo mode)."));
+
+    // --- the platform ----------------------------------------------------------------------------------------
+    public static final ConfigKey<Optional<String>> PLATFORM_URL = add(ConfigKey.optionalText("platform.url",
+            "Base URL of the credit platform API (https; http only to loopback). Empty: demo mode with the embedded demo platform. Env KIOSK_PLATFORM_URL wins."));
+    public static final ConfigKey<Optional<String>> PLATFORM_SECRET_FILE = add(ConfigKey.optionalText("platform.secretFile",
+            "File holding the kiosk secret, Base64 on one line; must not be group/world-readable. Env KIOSK_SECRET_FILE wins."));
+    public static final ConfigKey<Optional<String>> PLATFORM_TRUSTSTORE = add(ConfigKey.optionalText("platform.truststore",
+            "PKCS#12 trust store for the platform's TLS certificate. Env KIOSK_TRUSTSTORE wins."));
+    public static final ConfigKey<Optional<String>> PLATFORM_PINS = add(ConfigKey.optionalText("platform.pins",
+            "Comma-separated SHA-256 SPKI pins (sha256/BASE64). Env KIOSK_PINS wins."));
+    public static final ConfigKey<Duration> PLATFORM_CONNECT_TIMEOUT = add(ConfigKey.millis("platform.connectTimeoutMs",
+            3000, 200, 30000, "TCP/TLS connect limit per platform call."));
+    public static final ConfigKey<Duration> PLATFORM_READ_TIMEOUT = add(ConfigKey.millis("platform.readTimeoutMs",
+            8000, 500, 60000, "Read limit per platform call."));
+    public static final ConfigKey<Duration> PLATFORM_CALL_TIMEOUT = add(ConfigKey.millis("platform.callTimeoutMs",
+            12000, 1000, 120000, "Whole-call limit per platform call, retries included."));
+
+    // --- devices ---------------------------------------------------------------------------------------------
+    public static final ConfigKey<Optional<String>> IDCARD_PORT = add(ConfigKey.optionalText("devices.idcard.port",
+            "Serial device of the ID card reader, e.g. /dev/kiosk-idcard (udev name). Empty: simulator in demo mode, none otherwise."));
+    public static final ConfigKey<Integer> IDCARD_BAUD = add(ConfigKey.integer("devices.idcard.baud", 115200, 9600, 115200,
+            "Baud rate of the ID card reader (GA/T 467 readers: 115200 default)."));
+    public static final ConfigKey<Duration> IDCARD_POLL = add(ConfigKey.millis("devices.idcard.pollIntervalMs", 400, 300, 5000,
+            "How often the reader is asked for a card."));
+    public static final ConfigKey<Optional<String>> RECEIPT_PORT = add(ConfigKey.optionalText("devices.receipt.port",
+            "Serial device of the 80 mm ESC/POS receipt printer. Empty: none (simulator in demo mode)."));
+    public static final ConfigKey<Integer> RECEIPT_BAUD = add(ConfigKey.integer("devices.receipt.baud", 115200, 9600, 115200,
+            "Baud rate of the receipt printer."));
+    public static final ConfigKey<Optional<String>> SCANNER_PORT = add(ConfigKey.optionalText("devices.scanner.port",
+            "Serial device of the QR scanner. Empty: keyboard-wedge scanner (or none)."));
+    public static final ConfigKey<Optional<String>> REPORT_PRINTER = add(ConfigKey.optionalText("printer.reportQueue",
+            "CUPS queue name of the A4 report printer. Empty in demo mode: reports are written to report.outputDir."));
+
+    // --- reports ---------------------------------------------------------------------------------------------
+    public static final ConfigKey<String> REPORT_ISSUER = add(ConfigKey.text("report.issuer",
+            "榆林市公共信用信息中心", 40, "Issuing office printed on reports and on the seal."));
+    public static final ConfigKey<Optional<String>> REPORT_OUTPUT_DIR = add(ConfigKey.optionalText("report.outputDir",
+            "Demo mode: folder the finished PDF is written to instead of a printer. Empty: <data dir>/demo-reports."));
+    public static final ConfigKey<Optional<String>> REPORT_KEYSTORE = add(ConfigKey.optionalText("report.keystore",
+            "PKCS#12 keystore with the hall's signing certificate. Empty in demo mode: a demo keystore is generated in the data dir."));
+    public static final ConfigKey<Optional<String>> REPORT_KEYSTORE_PASS_FILE = add(ConfigKey.optionalText("report.keystorePassFile",
+            "File holding the keystore password on one line."));
+
+    // --- storage ---------------------------------------------------------------------------------------------
+    public static final ConfigKey<Optional<String>> DATA_DIR = add(ConfigKey.optionalText("kiosk.dataDir",
+            "Folder for the kiosk's own state (demo keystore, accepted config bundle). Empty: ~/.local/share/credit-kiosk. Never holds citizen data."));
+
+    // --- session timeouts ------------------------------------------------------------------------------------
+    public static final Map<SessionState, ConfigKey<Duration>> SESSION_TIMEOUTS = sessionTimeouts();
+
+    private ConfigKeys() {
+    }
+
+    private static Map<SessionState, ConfigKey<Duration>> sessionTimeouts() {
+        Map<SessionState, ConfigKey<Duration>> m = new EnumMap<>(SessionState.class);
+        org.creditkiosk.session.SessionTimeouts d = org.creditkiosk.session.SessionTimeouts.defaults();
+        for (SessionState s : SessionState.values()) {
+            String name = "session.timeout." + camel(s.name());
+            m.put(s, add(ConfigKey.seconds(name, d.of(s).toSeconds(), 3, 3600,
+                    "Time limit of the " + s + " state (citizen states: without a touch)." )));
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static String camel(String upper) {
+        StringBuilder b = new StringBuilder();
+        boolean up = false;
+        for (char c : upper.toLowerCase().toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                b.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return b.toString();
+    }
+
+    private static <T> ConfigKey<T> add(ConfigKey<T> key) {
+        ALL.add(key);
+        return key;
+    }
+
+    /** Every key, in documentation order. */
+    public static List<ConfigKey<?>> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    public static Map<String, ConfigKey<?>> byName() {
+        Map<String, ConfigKey<?>> m = new LinkedHashMap<>();
+        ALL.forEach(k -> m.put(k.name(), k));
+        return m;
+    }
+}
