@@ -1,0 +1,345 @@
+package org.creditkiosk.ui;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TouchEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+import org.creditkiosk.platform.api.Representation;
+import org.creditkiosk.session.SessionEvent;
+import org.creditkiosk.session.SessionState;
+import org.creditkiosk.session.SessionView;
+
+/**
+ * The kiosk's whole screen: a header (hall, clock, language), the body for the session's state, a footer. It
+ * renders {@link SessionView}s and turns touches into {@link SessionEvent}s; it never calls a device or the
+ * platform. Each render builds the body anew from the view, so when a visit ends no node keeps the citizen's data.
+ */
+public final class KioskView extends StackPane {
+
+    private final Texts texts;
+    private final Consumer<SessionEvent> events;
+    private final NoticeTexts notices;
+    private final KioskIdentity identity;
+    private final BorderPane frame = new BorderPane();
+    private final StackPane body = new StackPane();
+    private final Label clock = new Label();
+    private final Label hall = new Label();
+    private final Label hallSub = new Label();
+    private final Button languageButton;
+    private final Label footerLeft = new Label();
+    private final Label footerRight = new Label();
+    private SessionView current;
+    private long lastActivityNanos;
+
+    public KioskView(Texts texts, NoticeTexts notices, KioskIdentity identity, Consumer<SessionEvent> events) {
+        this.texts = Objects.requireNonNull(texts);
+        this.notices = Objects.requireNonNull(notices);
+        this.identity = Objects.requireNonNull(identity);
+        this.events = Objects.requireNonNull(events);
+        getStyleClass().add("kiosk");
+        getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css")).toExternalForm());
+
+        languageButton = Widgets.button("", "lang-button", "language", this::toggleLanguage);
+        HBox header = new HBox(Widgets.roundMark("信", 64, Color.web("#c62828"), Color.WHITE),
+                new VBox(2, hall, hallSub), Widgets.hgrow(), clock, languageButton);
+        header.getStyleClass().add("header");
+        hall.getStyleClass().add("hall");
+        hallSub.getStyleClass().add("hall-sub");
+        clock.getStyleClass().add("clock");
+        clock.setId("clock");
+
+        HBox footer = new HBox(footerLeft, Widgets.hgrow(), footerRight);
+        footer.getStyleClass().add("footer");
+
+        body.getStyleClass().add("body");
+        frame.setTop(header);
+        frame.setCenter(body);
+        frame.setBottom(footer);
+        getChildren().add(frame);
+
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateClock()));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+        updateClock();
+
+        // Any touch or key is activity: it postpones the idle timeout (at most one event a second).
+        addEventFilter(MouseEvent.MOUSE_PRESSED, this::activity);
+        addEventFilter(TouchEvent.TOUCH_PRESSED, this::activity);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::activity);
+    }
+
+    private void activity(InputEvent e) {
+        long now = System.nanoTime();
+        if (now - lastActivityNanos > 1_000_000_000L) {
+            lastActivityNanos = now;
+            events.accept(new SessionEvent.UserActivity());
+        }
+    }
+
+    private void updateClock() {
+        clock.setText(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd  HH:mm")));
+    }
+
+    private void toggleLanguage() {
+        texts.language(texts.language().other());
+        if (current != null) {
+            render(current);
+        }
+    }
+
+    /** Shows a view; call on the FX thread ({@link #show} hops there). */
+    public void render(SessionView view) {
+        if (current != null && !current.state().inSession() && view.state() == SessionState.ATTRACT
+                && current.state() != SessionState.ATTRACT) {
+            // Every visit starts in the kiosk's default language.
+            texts.language(identity.defaultLanguage());
+        }
+        current = view;
+        hall.setText(texts.language() == Language.ZH ? identity.hallName() : identity.hallNameEn());
+        hallSub.setText(texts.t("app.title"));
+        languageButton.setText(texts.t("lang.switch"));
+        footerLeft.setText(texts.t("attract.privacy"));
+        footerRight.setText(identity.kioskId());
+        Node screen = switch (view.state()) {
+            case ATTRACT -> attract(view);
+            case AUTHENTICATING -> busy("busy.authenticating");
+            case CHOOSING_SUBJECT -> choice(view);
+            case LOADING_RECORD -> busy("busy.loading");
+            case SHOWING_RECORD -> new RecordScreen(texts, notices, view, events).build();
+            case OBJECTING -> new RecordScreen(texts, notices, view, events).build();
+            case CONFIRMING_PRINT -> confirmPrint(view);
+            case PRINTING -> busy("busy.printing");
+            case FAREWELL -> farewell(view);
+            case NOTICE -> notice(view);
+            case OUT_OF_SERVICE -> outOfService(view);
+            case MAINTENANCE -> message("maintenance.title", "maintenance.body", "⚙");
+        };
+        screen.setId("screen-" + view.state().name().toLowerCase());
+        body.getChildren().setAll(screen);
+    }
+
+    /** Thread-safe entry for the controller's listener. */
+    public void show(SessionView view) {
+        if (Platform.isFxApplicationThread()) {
+            render(view);
+        } else {
+            Platform.runLater(() -> render(view));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private Node attract(SessionView view) {
+        Label title = Widgets.label(texts.t("app.title"), "attract-title");
+        Label sub = Widgets.label(texts.t("app.subtitle"), "attract-sub");
+
+        VBox services = new VBox(18, Widgets.label(texts.t("attract.services"), "section-title"));
+        for (String k : new String[] {"query", "print", "objection", "lists"}) {
+            Circle dot = new Circle(7);
+            dot.getStyleClass().add("service-dot");
+            HBox item = new HBox(dot, Widgets.label(texts.t("attract.service." + k), "service-item"));
+            item.getStyleClass().add("service-item");
+            services.getChildren().add(item);
+        }
+        services.getStyleClass().add("card");
+        services.setMaxWidth(620);
+
+        VBox pad = new VBox(28, cardIllustration(),
+                Widgets.label(texts.t("attract.prompt"), "attract-prompt"),
+                Widgets.label(texts.t("attract.promptApp"), "attract-prompt-2"),
+                Widgets.label(texts.t("attract.keepCard"), "attract-hint"));
+        pad.getStyleClass().add("reader-pad");
+        pad.setAlignment(Pos.CENTER);
+        pad.setId("reader-pad");
+        HBox.setHgrow(pad, Priority.ALWAYS);
+
+        HBox main = new HBox(40, pad, services);
+        main.setAlignment(Pos.CENTER);
+        VBox.setVgrow(main, Priority.ALWAYS);
+
+        VBox screen = new VBox(26, Widgets.column(8, Pos.CENTER, title, sub), main);
+        screen.setAlignment(Pos.TOP_CENTER);
+        screen.getStyleClass().add("content");
+        view.outOfServiceReason().ifPresent(r -> screen.getChildren().add(1, warning(texts.t("outOfService.body"))));
+        return screen;
+    }
+
+    /** An ID card on a reader, drawn with shapes (no bitmap to scale badly). */
+    private Node cardIllustration() {
+        Rectangle reader = new Rectangle(300, 46, Color.web("#274b82"));
+        reader.setArcWidth(20);
+        reader.setArcHeight(20);
+        Rectangle card = new Rectangle(250, 156, Color.web("#f4f8ff"));
+        card.setArcWidth(18);
+        card.setArcHeight(18);
+        card.setStroke(Color.web("#6f93c9"));
+        card.setStrokeWidth(3);
+        Rectangle photo = new Rectangle(56, 70, Color.web("#c9d8ef"));
+        photo.setArcWidth(8);
+        photo.setArcHeight(8);
+        VBox lines = new VBox(10);
+        for (int w : new int[] {120, 140, 100, 130}) {
+            Rectangle l = new Rectangle(w, 9, Color.web("#b4c6e3"));
+            l.setArcWidth(9);
+            l.setArcHeight(9);
+            lines.getChildren().add(l);
+        }
+        HBox face = new HBox(18, lines, photo);
+        face.setAlignment(Pos.CENTER);
+        StackPane cardPane = new StackPane(card, face);
+        cardPane.setTranslateY(-8);
+        VBox v = new VBox(-14, cardPane, reader);
+        v.setAlignment(Pos.CENTER);
+        return v;
+    }
+
+    private Node busy(String key) {
+        ProgressIndicator p = new ProgressIndicator();
+        p.setPrefSize(140, 140);
+        VBox v = Widgets.column(36, Pos.CENTER, p, Widgets.label(texts.t(key), "busy-text"));
+        if (current != null && !"busy.authenticating".equals(key)) {
+            v.getChildren().add(Widgets.label(texts.t("busy.keepCard"), "attract-hint"));
+        }
+        v.getStyleClass().add("content");
+        return v;
+    }
+
+    private Node choice(SessionView view) {
+        VBox list = new VBox(20);
+        list.setMaxWidth(1100);
+        String name = view.person().map(p -> p.name()).orElse("");
+        list.getChildren().add(Widgets.label(texts.t("choice.greeting", name), "screen-title"));
+        list.getChildren().add(Widgets.label(texts.t("choice.prompt"), "screen-sub"));
+        view.notice().ifPresent(n -> list.getChildren().add(warning(notices.body(n, texts.language()))));
+        list.getChildren().add(choiceButton("choice-own", texts.t("choice.own"),
+                texts.t("choice.ownHint") + "  ·  " + view.person().map(p -> p.idNumberMasked()).orElse(""),
+                () -> events.accept(new SessionEvent.ChooseOwnRecord())));
+        int i = 0;
+        for (Representation r : view.represents()) {
+            list.getChildren().add(choiceButton("choice-org-" + i++, r.name(),
+                    texts.t("record.kind." + r.kind().name()) + "  ·  " + r.uscc() + "  ·  "
+                            + texts.t("choice.role." + r.role().name()),
+                    () -> events.accept(new SessionEvent.ChooseOrganization(r.uscc()))));
+        }
+        HBox actions = Widgets.row(24, Pos.CENTER_RIGHT,
+                Widgets.button(texts.t("record.finish"), "quiet", "finish", () -> events.accept(new SessionEvent.Finish())));
+        list.getChildren().addAll(Widgets.vgrow(), actions);
+        StackPane wrap = new StackPane(list);
+        wrap.getStyleClass().add("content");
+        StackPane.setAlignment(list, Pos.TOP_CENTER);
+        return wrap;
+    }
+
+    private Button choiceButton(String id, String title, String detail, Runnable action) {
+        VBox text = new VBox(6, Widgets.label(title, "choice-name"), Widgets.label(detail, "choice-detail"));
+        Label arrow = Widgets.label("›", "choice-name");
+        HBox g = new HBox(24, text, Widgets.hgrow(), arrow);
+        g.setAlignment(Pos.CENTER_LEFT);
+        Button b = new Button();
+        b.setGraphic(g);
+        b.getStyleClass().add("choice-button");
+        b.setMaxWidth(Double.MAX_VALUE);
+        g.prefWidthProperty().bind(b.widthProperty().subtract(70));
+        b.setId(id);
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Node confirmPrint(SessionView view) {
+        String subject = view.record().map(r -> r.subject().name()).orElse("");
+        VBox card = new VBox(26,
+                Widgets.label(texts.t("print.title"), "screen-title"),
+                Widgets.label(texts.t("print.question", subject), "screen-sub"),
+                Widgets.label(texts.t("print.note"), "muted"),
+                Widgets.row(24, Pos.CENTER_RIGHT,
+                        Widgets.button(texts.t("print.cancel"), "secondary", "print-cancel",
+                                () -> events.accept(new SessionEvent.BackToRecord())),
+                        Widgets.button(texts.t("print.confirm"), "primary", "print-confirm",
+                                () -> events.accept(new SessionEvent.ConfirmPrint()))));
+        card.getStyleClass().add("card");
+        card.setMaxWidth(1000);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane p = new StackPane(card);
+        p.getStyleClass().add("content");
+        return p;
+    }
+
+    private Node farewell(SessionView view) {
+        VBox v = Widgets.column(26, Pos.CENTER,
+                Widgets.roundMark("✓", 150, Color.web("#1b7a3a"), Color.WHITE),
+                Widgets.label(texts.t("farewell.title"), "farewell-title"),
+                Widgets.label(texts.t("farewell.takeCard"), "screen-sub"));
+        view.reportNo().ifPresent(no -> v.getChildren().addAll(
+                Widgets.label(texts.t("farewell.takeReport"), "screen-sub"),
+                Widgets.label(texts.t("farewell.reportNo", no), "muted")));
+        v.getChildren().add(Widgets.label(texts.t("farewell.cleared"), "muted"));
+        v.getStyleClass().add("content");
+        return v;
+    }
+
+    private Node notice(SessionView view) {
+        String code = view.notice().orElse("INTERNAL");
+        VBox v = Widgets.column(28, Pos.CENTER,
+                Widgets.roundMark("!", 130, Color.web("#e08a00"), Color.WHITE),
+                Widgets.label(notices.title(code, texts.language()), "notice-title"),
+                Widgets.label(notices.body(code, texts.language()), "notice-body"),
+                Widgets.button(texts.t("notice.ok"), "primary", "notice-ok", () -> events.accept(new SessionEvent.Finish())));
+        v.setMaxWidth(1200);
+        v.getStyleClass().add("content");
+        v.setPadding(new Insets(60, 120, 60, 120));
+        StackPane p = new StackPane(v);
+        return p;
+    }
+
+    private Node outOfService(SessionView view) {
+        Node m = message("outOfService.title", "outOfService.body", "⏸");
+        ((VBox) m).getChildren().add(Widgets.label(texts.t("outOfService.phone", identity.servicePhone()), "screen-sub"));
+        return m;
+    }
+
+    private Node message(String titleKey, String bodyKey, String icon) {
+        VBox v = Widgets.column(28, Pos.CENTER,
+                Widgets.roundMark(icon, 130, Color.web("#5b6775"), Color.WHITE),
+                Widgets.label(texts.t(titleKey), "notice-title"),
+                Widgets.label(texts.t(bodyKey), "notice-body"));
+        v.getStyleClass().add("content");
+        return v;
+    }
+
+    private Node warning(String text) {
+        HBox b = new HBox(Widgets.label(text));
+        b.getStyleClass().add("banner-warning");
+        b.setId("warning-banner");
+        return b;
+    }
+
+    /** The body's current screen id, for tests. */
+    public Optional<String> currentScreenId() {
+        return body.getChildren().isEmpty() ? Optional.empty() : Optional.ofNullable(body.getChildren().get(0).getId());
+    }
+}

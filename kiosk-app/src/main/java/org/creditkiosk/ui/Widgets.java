@@ -1,0 +1,82 @@
+package org.creditkiosk.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+/** Small building blocks shared by the screens. */
+final class Widgets {
+
+    private Widgets() {
+    }
+
+    static Label label(String text, String... styleClasses) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(styleClasses);
+        l.setWrapText(true);
+        return l;
+    }
+
+    static Button button(String text, String style, String id, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().add(style);
+        b.setId(id);
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    static Region hgrow() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    static Region vgrow() {
+        Region r = new Region();
+        VBox.setVgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    static VBox column(double spacing, Pos align, Node... nodes) {
+        VBox v = new VBox(spacing, nodes);
+        v.setAlignment(align);
+        return v;
+    }
+
+    static HBox row(double spacing, Pos align, Node... nodes) {
+        HBox h = new HBox(spacing, nodes);
+        h.setAlignment(align);
+        return h;
+    }
+
+    private static String web(Color c) {
+        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+    }
+
+    /** A round mark with one character, used as the service's logo and as icons. */
+    static StackPane roundMark(String character, double size, Color fill, Color text) {
+        Circle c = new Circle(size / 2, fill);
+        c.setStroke(Color.WHITE);
+        c.setStrokeWidth(Math.max(2, size / 24));
+        Label l = new Label(character);
+        l.setFont(Font.font(KioskFonts.CJK_FAMILY, FontWeight.BOLD, size * 0.5));
+        // Inline style: the stylesheet's .label text colour would win over setTextFill.
+        l.setStyle("-fx-text-fill: " + web(text) + ";");
+        StackPane p = new StackPane(c, l);
+        p.setMinSize(size, size);
+        p.setMaxSize(size, size);
+        return p;
+    }
+}
