@@ -1,0 +1,72 @@
+package org.creditkiosk.ui;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Demo mode only: a small panel that stands in for the citizen's hands (place a simulated card, lift it, show an
+ * app code) and the matching hot keys F1–F8 / F12. It drives the simulators, never the session directly, so the
+ * demo exercises the same bytes and code paths as a real kiosk. Never created outside demo mode.
+ */
+public final class DemoPanel extends VBox {
+
+    /** One thing the panel can do. */
+    public record Action(String label, Runnable run) {
+    }
+
+    public DemoPanel(String title, String hint, List<Action> cards, List<Action> others) {
+        super(8);
+        getStyleClass().add("demo-panel");
+        setId("demo-panel");
+        setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        setPrefWidth(520);
+        FlowPane cardButtons = new FlowPane(6, 6);
+        int i = 1;
+        for (Action a : cards) {
+            Button b = new Button("F" + i + " " + a.label());
+            b.setId("demo-card-" + i);
+            b.setFocusTraversable(false);
+            b.setOnAction(e -> a.run().run());
+            cardButtons.getChildren().add(b);
+            i++;
+        }
+        FlowPane otherButtons = new FlowPane(6, 6);
+        int j = 0;
+        for (Action a : others) {
+            Button b = new Button(a.label());
+            b.setId("demo-action-" + j++);
+            b.setFocusTraversable(false);
+            b.setOnAction(e -> a.run().run());
+            otherButtons.getChildren().add(b);
+        }
+        getChildren().addAll(new Label(title), cardButtons, otherButtons, new Label(hint));
+        StackPane.setAlignment(this, Pos.BOTTOM_LEFT);
+        setTranslateX(12);
+        setTranslateY(-60);
+    }
+
+    /** Installs F1..F8 (place card n) and F12 (lift the card) on the scene. */
+    public static void installHotKeys(Scene scene, List<Action> cards, Runnable removeCard) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            KeyCode k = e.getCode();
+            if (k == KeyCode.F12) {
+                removeCard.run();
+                e.consume();
+            } else if (k.isFunctionKey()) {
+                int n = k.ordinal() - KeyCode.F1.ordinal();
+                if (n >= 0 && n < Math.min(8, cards.size())) {
+                    cards.get(n).run().run();
+                    e.consume();
+                }
+            }
+        });
+    }
+}
