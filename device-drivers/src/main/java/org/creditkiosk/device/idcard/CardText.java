@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The 256-byte text block of a card (UCS-2 little-endian, every field padded with spaces), both ways: decoding
@@ -31,6 +32,8 @@ public final class CardText {
     public static final int PHOTO_SIZE = 1024;
     static final String LONG_TERM = "长期";
 
+    private static final Pattern EIGHT_DIGITS = Pattern.compile("\\d{8}");
+    private static final Pattern COUNT = Pattern.compile("\\d{1,2}");
     private static final DateTimeFormatter YMD = DateTimeFormatter.ofPattern("uuuuMMdd")
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -209,7 +212,7 @@ public final class CardText {
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        if (!value.matches("\\d{1,2}")) {
+        if (!COUNT.matcher(value).matches()) {
             throw new Unreadable(field);
         }
         return Optional.of(Integer.parseInt(value));
@@ -223,7 +226,7 @@ public final class CardText {
     }
 
     private static LocalDate date(String value, String field) {
-        if (!value.matches("\\d{8}")) {
+        if (!EIGHT_DIGITS.matcher(value).matches()) {
             throw new Unreadable(field);
         }
         try {

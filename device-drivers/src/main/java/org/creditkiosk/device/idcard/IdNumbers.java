@@ -12,6 +12,8 @@ public final class IdNumbers {
     /** Check characters for the weighted sum mod 11 = 0..10. */
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
+    private static final java.util.regex.Pattern FOREIGN_2017 = java.util.regex.Pattern.compile("[A-Z]{3}\\d{12}");
+
     private IdNumbers() {
     }
 
@@ -45,7 +47,7 @@ public final class IdNumbers {
 
     /** The 2017 foreign permanent resident card number: 3 letters (nationality) and 12 digits. */
     public static boolean isValidForeign2017(String id) {
-        return id != null && id.matches("[A-Z]{3}\\d{12}");
+        return id != null && FOREIGN_2017.matcher(id).matches();
     }
 
     /**

@@ -22,7 +22,7 @@ public final class Nations {
 
     /** The name for a two-digit code, e.g. {@code 01} → 汉; empty for codes outside the standard. */
     public static Optional<String> name(String code) {
-        if (code == null || !code.matches("\\d{2}")) {
+        if (code == null || code.length() != 2 || !Character.isDigit(code.charAt(0)) || !Character.isDigit(code.charAt(1))) {
             return Optional.empty();
         }
         int n = Integer.parseInt(code);

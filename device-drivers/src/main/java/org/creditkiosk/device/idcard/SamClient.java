@@ -201,6 +201,59 @@ public final class SamClient {
         return ((Answered) select).answer().status() == SamStatus.OK ? new Present() : new Absent();
     }
 
+    /** The result of {@link #readOnce}. */
+    public sealed interface OneShot {
+    }
+
+    /** A card was read. */
+    public record OneShotRead(IdentityCard card, String samId) implements OneShot {
+    }
+
+    /**
+     * No card was read. {@code readerAnswered} is false when the SAM id could not be read: then the outcome tells
+     * whether nothing answered ({@link IdCardOutcome.NoAnswer} with no bytes) or something that is not a reader.
+     */
+    public record OneShotFailed(IdCardOutcome outcome, boolean readerAnswered) implements OneShot {
+    }
+
+    /**
+     * Waits up to {@code wait} for a card and reads it once (the technician command): SAM id first, then
+     * find → select → read every poll interval. A card whose content fails its checks ends the wait at once;
+     * transient failures (card moved, checksum) are tried again until the time is up.
+     */
+    public OneShot readOnce(Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        SamIdResult id = samId();
+        if (id instanceof SamIdFailed f) {
+            return new OneShotFailed(f.outcome(), false);
+        }
+        String sam = ((SamIdRead) id).samId();
+        IdCardOutcome last = new IdCardOutcome.NoCard(wait.toMillis());
+        while (true) {
+            Attempt a = readCard();
+            if (a instanceof CardRead r) {
+                return new OneShotRead(r.card(), sam);
+            }
+            if (a instanceof AttemptFailed f) {
+                if (f.outcome() instanceof IdCardOutcome.InvalidIdNumber
+                        || f.outcome() instanceof IdCardOutcome.UnreadableText) {
+                    return new OneShotFailed(f.outcome(), true);
+                }
+                last = f.outcome();
+            }
+            long pause = settings.pollInterval().toNanos();
+            if (System.nanoTime() + pause > deadline) {
+                return new OneShotFailed(last, true);
+            }
+            try {
+                Thread.sleep(pause / 1_000_000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted");
+            }
+        }
+    }
+
     /** How many answers had to be asked for again because of a wrong checksum. */
     public long checksumRetries() {
         return checksumRetries;
