@@ -386,7 +386,7 @@ public final class ReportDocument {
         record.notice().ifPresent(items::add);
         String office = settings.issuingOffice();
         items.add("本报告依据" + office + "归集的公共信用信息生成，如实反映信息提供单位报送的原始信息；"
-                + "除本市信用评分外，不对信息主体作信用评价。");
+                + (record.subject().kind().isOrganization() ? "" : "除本市信用评分外，") + "不对信息主体作信用评价。");
         items.add("本报告信息截至" + ReportText.dateCn(asOf) + "，有效期至" + ReportText.dateCn(allocation.validUntil())
                 + "；逾期请重新查询。");
         items.add("信息主体对报告内容有异议的，可通过自助查询终端或“信用榆林”APP 提出异议申请；"
