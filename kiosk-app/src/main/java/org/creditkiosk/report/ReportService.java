@@ -1,0 +1,119 @@
+package org.creditkiosk.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.TimeZone;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.creditkiosk.platform.api.CreditRecord;
+import org.creditkiosk.platform.api.ReportAllocation;
+import org.creditkiosk.report.pdf.DocumentFonts;
+import org.creditkiosk.report.pdf.FontLibrary;
+import org.creditkiosk.report.pdf.PdfA;
+import org.creditkiosk.report.pdf.ReportDocument;
+import org.creditkiosk.report.sign.HallCredentials;
+import org.creditkiosk.report.sign.PadesSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders a credit record into the signed A4 report: layout (PDFBox, PDF/A-2b), then one PAdES B-B signature with
+ * the hall's certificate. Everything happens in memory; the caller prints the bytes and registers {@link
+ * SignedReport#sha256()} with the platform.
+ *
+ * <p>Thread-safe: renders are serialised by one lock, because the parsed fonts shared between documents are not
+ * safe for concurrent use (fontbox reads glyphs lazily). A kiosk renders one report at a time, so this costs
+ * nothing there. The keystore is read once, at the first render (or {@link #warmUp()}).
+ */
+public final class ReportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
+    private static final ReentrantLock RENDER = new ReentrantLock();
+    static final String PRODUCER = "credit-kiosk report (Apache PDFBox, BouncyCastle)";
+
+    private final ReportSettings settings;
+    private volatile PadesSigner signer;
+
+    public ReportService(ReportSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public ReportSettings settings() {
+        return settings;
+    }
+
+    /** Parses the fonts and loads (in demo mode: generates) the keystore now rather than at the first citizen. */
+    public void warmUp() {
+        FontLibrary.bundled();
+        signer();
+    }
+
+    /**
+     * Renders and signs the report.
+     *
+     * @throws org.creditkiosk.report.sign.SigningException when the keystore cannot be used
+     * @throws org.creditkiosk.report.pdf.ReportLayoutException on an internal PDF error
+     */
+    public SignedReport render(CreditRecord record, ReportAllocation allocation) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(allocation, "allocation");
+        long start = System.nanoTime();
+        PadesSigner s = signer();
+        RENDER.lock();
+        try {
+            byte[] unsigned;
+            int pages;
+            int placeholders;
+            try (PDDocument doc = new PDDocument()) {
+                DocumentFonts fonts = new DocumentFonts(doc, FontLibrary.bundled());
+                pages = ReportDocument.layout(doc, fonts, record, allocation, settings);
+                PdfA.apply(doc, ReportText.TITLE + " " + allocation.reportNo(), settings.issuingOffice(), PRODUCER);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+                doc.save(out);
+                unsigned = out.toByteArray();
+                fonts.logMissing(allocation.reportNo());
+                placeholders = fonts.missingGlyphs();
+            } catch (IOException e) {
+                throw new org.creditkiosk.report.pdf.ReportLayoutException("cannot write the report", e);
+            }
+            Calendar when = GregorianCalendar.from(allocation.issuedAt().atZone(settings.zone()));
+            when.setTimeZone(TimeZone.getTimeZone(settings.zone()));
+            byte[] signed = s.sign(unsigned, when, settings.issuingOffice(), settings.hallName(),
+                    "公共信用信息报告出具");
+            SignedReport report = new SignedReport(allocation.reportNo(), signed, pages, sha256(signed), placeholders);
+            LOG.info("report {} rendered: {} pages, {} bytes, {} ms", allocation.reportNo(), pages, signed.length,
+                    (System.nanoTime() - start) / 1_000_000);
+            return report;
+        } finally {
+            RENDER.unlock();
+        }
+    }
+
+    private PadesSigner signer() {
+        PadesSigner s = signer;
+        if (s == null) {
+            synchronized (this) {
+                s = signer;
+                if (s == null) {
+                    s = new PadesSigner(HallCredentials.load(settings));
+                    signer = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

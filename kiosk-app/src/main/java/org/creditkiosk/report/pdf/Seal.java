@@ -1,0 +1,110 @@
+package org.creditkiosk.report.pdf;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.graphics.blend.BlendMode;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * The issuing office's round seal as vector graphics, after the form of Chinese official seals (公章): a red ring, a
+ * five-pointed star in the centre, the office name along the upper arc reading clockwise, and a horizontal line of
+ * text (e.g. 信用报告专用章) under the star. Vector rather than an image so it stays sharp and small.
+ */
+public final class Seal {
+
+    private Seal() {
+    }
+
+    /**
+     * @param arcText   text on the arc (the office name)
+     * @param lowerText lines under the star, top to bottom (may be empty)
+     */
+    public static void draw(PDPageContentStream cs, DocumentFonts fonts, float cx, float cy, float radius,
+            String arcText, List<String> lowerText) {
+        try {
+            cs.saveGraphicsState();
+            // Multiply, like ink on paper: the black issuer line under the seal stays legible (PDF/A-2 allows
+            // blend modes; the page then needs no group of its own because the output intent defines the colours).
+            PDExtendedGraphicsState ink = new PDExtendedGraphicsState();
+            ink.setBlendMode(BlendMode.MULTIPLY);
+            cs.setGraphicsStateParameters(ink);
+            float ring = radius * 0.05f;
+            cs.setStrokingColor(Ink.RED);
+            cs.setNonStrokingColor(Ink.RED);
+            cs.setLineWidth(ring);
+            circle(cs, cx, cy, radius - ring / 2);
+            cs.stroke();
+
+            star(cs, cx, cy, radius * 0.27f);
+            cs.fill();
+
+            arc(cs, fonts, cx, cy, radius - ring, arcText);
+
+            float size = radius * 0.15f;
+            float baseline = cy - radius * 0.40f;
+            for (String line : lowerText) {
+                float w = fonts.width(line, size, true);
+                Ink.text(cs, fonts.runs(line, true), cx - w / 2, baseline, size, Ink.RED, null);
+                baseline -= size * 1.25f;
+            }
+            cs.restoreGraphicsState();
+        } catch (IOException e) {
+            throw new ReportLayoutException("cannot draw the seal", e);
+        }
+    }
+
+    /** Characters placed one by one on the upper arc, each upright towards the rim, evenly spread. */
+    private static void arc(PDPageContentStream cs, DocumentFonts fonts, float cx, float cy, float inner, String text)
+            throws IOException {
+        int[] cps = text.codePoints().toArray();
+        if (cps.length == 0) {
+            return;
+        }
+        // Long names get smaller characters and a wider arc, up to about 250 degrees like a real seal.
+        float size = inner * (cps.length <= 12 ? 0.24f : Math.max(0.15f, 0.24f * 12 / cps.length));
+        float textRadius = inner - size * 1.08f;
+        double sweep = Math.toRadians(Math.min(250, 20 + cps.length * 19.0 * size / (inner * 0.24f)));
+        double step = cps.length == 1 ? 0 : sweep / (cps.length - 1);
+        double angle = Math.PI / 2 + (cps.length == 1 ? 0 : sweep / 2);
+        for (int cp : cps) {
+            String ch = new String(Character.toChars(cp));
+            float w = fonts.width(ch, size, true);
+            double rot = angle - Math.PI / 2;
+            float px = cx + (float) (textRadius * Math.cos(angle));
+            float py = cy + (float) (textRadius * Math.sin(angle));
+            Matrix m = Matrix.getRotateInstance(rot, px, py);
+            m.translate(-w / 2, 0);
+            Ink.text(cs, fonts.runs(ch, true), 0, 0, size, Ink.RED, m);
+            angle -= step;
+        }
+    }
+
+    private static void star(PDPageContentStream cs, float cx, float cy, float r) throws IOException {
+        float inner = r * 0.382f;
+        for (int i = 0; i < 10; i++) {
+            double a = Math.PI / 2 + i * Math.PI / 5;
+            float rr = i % 2 == 0 ? r : inner;
+            float x = cx + (float) (rr * Math.cos(a));
+            float y = cy + (float) (rr * Math.sin(a));
+            if (i == 0) {
+                cs.moveTo(x, y);
+            } else {
+                cs.lineTo(x, y);
+            }
+        }
+        cs.closePath();
+    }
+
+    /** A circle from four Bézier arcs (kappa = 0.5523). */
+    static void circle(PDPageContentStream cs, float cx, float cy, float r) throws IOException {
+        float k = 0.5523f * r;
+        cs.moveTo(cx + r, cy);
+        cs.curveTo(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+        cs.curveTo(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+        cs.curveTo(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+        cs.curveTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+        cs.closePath();
+    }
+}
