@@ -1,0 +1,207 @@
+package org.creditkiosk.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.creditkiosk.config.ConfigKeys;
+import org.creditkiosk.config.KioskSettings;
+import org.creditkiosk.demo.platform.DemoFixtures;
+import org.creditkiosk.demo.platform.DemoPlatformServer;
+import org.creditkiosk.demo.platform.DemoSettings;
+import org.creditkiosk.device.idcard.IdCardEvent;
+import org.creditkiosk.device.idcard.IdCardReader;
+import org.creditkiosk.device.idcard.IdCardReaderSettings;
+import org.creditkiosk.device.idcard.IdCardReaderSimulator;
+import org.creditkiosk.device.link.PipeLink;
+import org.creditkiosk.device.link.SerialPortLink;
+import org.creditkiosk.device.link.SerialSettings;
+import org.creditkiosk.devices.IdCardDataMapper;
+import org.creditkiosk.platform.CallObserver;
+import org.creditkiosk.platform.HttpPlatformClient;
+import org.creditkiosk.platform.PlatformClient;
+import org.creditkiosk.platform.PlatformSettings;
+import org.creditkiosk.report.ReportService;
+import org.creditkiosk.report.ReportSettings;
+import org.creditkiosk.session.Session;
+import org.creditkiosk.session.SessionEvent;
+import org.creditkiosk.ui.KioskIdentity;
+import org.creditkiosk.ui.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a running kiosk is made of, wired from the settings: the platform client, the devices, the report
+ * flow and the session controller. In demo mode the platform is the embedded demo platform on loopback and the
+ * devices are simulators behind in-memory links, driven through the real drivers.
+ */
+public final class KioskRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
+
+    private final KioskSettings settings;
+    private final SessionController controller;
+    private final Optional<DemoDevices> demo;
+    private final List<AutoCloseable> resources;
+    private final KioskIdentity identity;
+
+    private KioskRuntime(KioskSettings settings, SessionController controller, Optional<DemoDevices> demo,
+            List<AutoCloseable> resources) {
+        this.settings = settings;
+        this.controller = controller;
+        this.demo = demo;
+        this.resources = resources;
+        this.identity = new KioskIdentity(settings.get(ConfigKeys.KIOSK_ID), settings.get(ConfigKeys.HALL_NAME),
+                settings.get(ConfigKeys.HALL_NAME_EN), settings.get(ConfigKeys.SERVICE_PHONE),
+                Language.of(settings.get(ConfigKeys.UI_LANGUAGE)));
+    }
+
+    /** Starts the kiosk's parts (not the screens). {@code demo}: embedded platform and simulated devices. */
+    public static KioskRuntime start(KioskSettings settings, boolean demo) throws IOException {
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            return demo ? startDemo(settings, resources) : startConfigured(settings, resources);
+        } catch (IOException | RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static KioskRuntime startDemo(KioskSettings settings, List<AutoCloseable> resources) throws IOException {
+        String kioskId = settings.get(ConfigKeys.KIOSK_ID);
+        byte[] secret = DemoPlatformServer.newSecret();
+        DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), kioskId, secret, Clock.systemUTC());
+        resources.add(server);
+        HttpPlatformClient client = server.client(CallObserver.NONE);
+        resources.add(client);
+
+        Path dataDir = dataDir(settings);
+        ReportService reports = new ReportService(reportSettings(settings, ReportSettings.demo(dataDir.resolve("demo"))));
+        warmUp(reports);
+        Path out = settings.get(ConfigKeys.REPORT_OUTPUT_DIR).map(Path::of).orElse(dataDir.resolve("demo-reports"));
+        ReportPipeline pipeline = new PlatformReportPipeline(client, reports, new FolderReportSink(out));
+
+        SessionController controller = controller(settings, client, pipeline);
+        resources.add(0, controller);
+
+        // The ID card reader: the real driver, talking to the simulator over an in-memory serial line.
+        SerialSettings line = SerialSettings.of8N1(settings.get(ConfigKeys.IDCARD_BAUD));
+        PipeLink[] pair = PipeLink.pair("idcard-sim");
+        IdCardReaderSimulator simulator = new IdCardReaderSimulator(line);
+        simulator.attach(pair[1]);
+        resources.add(simulator);
+        IdCardReader reader = new IdCardReader(() -> pair[0], readerSettings(settings), cardListener(controller));
+        resources.add(0, reader);
+        reader.open();
+
+        List<DemoDevices.DemoCard> cards = DemoFixtures.load().cards().stream()
+                .map(c -> new DemoDevices.DemoCard(c.name(), IdCardDataMapper.fromContract(c)))
+                .toList();
+        DemoDevices devices = new DemoDevices(simulator, cards, server);
+        controller.start();
+        log.info("demo kiosk {} started: platform {}, {} demo cards, reports to {}", kioskId, server.baseUrl(), cards.size(), out);
+        return new KioskRuntime(settings, controller, Optional.of(devices), resources);
+    }
+
+    private static KioskRuntime startConfigured(KioskSettings settings, List<AutoCloseable> resources) throws IOException {
+        String url = settings.get(ConfigKeys.PLATFORM_URL)
+                .orElseThrow(() -> new IOException("platform.url is not set: configure the platform or run `kiosk demo`"));
+        PlatformSettings ps = PlatformSettings.of(url, settings.get(ConfigKeys.KIOSK_ID),
+                        settings.get(ConfigKeys.PLATFORM_SECRET_FILE).map(Path::of))
+                .withTimeouts(settings.get(ConfigKeys.PLATFORM_CONNECT_TIMEOUT), settings.get(ConfigKeys.PLATFORM_READ_TIMEOUT),
+                        settings.get(ConfigKeys.PLATFORM_CALL_TIMEOUT));
+        HttpPlatformClient client = HttpPlatformClient.create(ps, CallObserver.NONE);
+        resources.add(client);
+        ReportService reports = new ReportService(reportSettings(settings, ReportSettings.defaults()));
+        warmUp(reports);
+        Path out = settings.get(ConfigKeys.REPORT_OUTPUT_DIR).map(Path::of).orElse(dataDir(settings).resolve("reports"));
+        ReportPipeline pipeline = new PlatformReportPipeline(client, reports, new FolderReportSink(out));
+        SessionController controller = controller(settings, client, pipeline);
+        resources.add(0, controller);
+        Optional<String> port = settings.get(ConfigKeys.IDCARD_PORT);
+        if (port.isPresent()) {
+            SerialSettings line = SerialSettings.of8N1(settings.get(ConfigKeys.IDCARD_BAUD));
+            IdCardReader reader = new IdCardReader(() -> SerialPortLink.open(port.get(), line), readerSettings(settings),
+                    cardListener(controller));
+            resources.add(0, reader);
+            reader.open();
+        } else {
+            log.warn("devices.idcard.port is not set: no ID card reader");
+        }
+        controller.start();
+        return new KioskRuntime(settings, controller, Optional.empty(), resources);
+    }
+
+    private static SessionController controller(KioskSettings settings, PlatformClient client, ReportPipeline pipeline) {
+        return new SessionController(new Session(Clock.systemUTC(), settings.sessionTimeouts()), client, pipeline);
+    }
+
+    private static IdCardReaderSettings readerSettings(KioskSettings settings) {
+        return IdCardReaderSettings.defaults().withPollInterval(settings.get(ConfigKeys.IDCARD_POLL));
+    }
+
+    /** Reader events become session events; the card's data goes nowhere else. */
+    private static java.util.function.Consumer<IdCardEvent> cardListener(SessionController controller) {
+        return e -> {
+            if (e instanceof IdCardEvent.CardPlaced p) {
+                controller.submit(new SessionEvent.CardPlaced(IdCardDataMapper.toContract(p.card(), p.samId())));
+            } else if (e instanceof IdCardEvent.CardRemoved) {
+                controller.submit(new SessionEvent.CardRemoved());
+            } else if (e instanceof IdCardEvent.ReadFailed f) {
+                controller.submit(new SessionEvent.CardReadFailed(f.outcome().code()));
+            }
+        };
+    }
+
+    private static ReportSettings reportSettings(KioskSettings settings, ReportSettings base) {
+        String issuer = settings.get(ConfigKeys.REPORT_ISSUER);
+        List<String> seal = new ArrayList<>(base.sealLines());
+        seal.set(0, issuer);
+        return base.withOffice(issuer, settings.get(ConfigKeys.HALL_NAME), seal);
+    }
+
+    /** Parse fonts and keys before the first citizen asks (DESIGN.md: speed is a feature). */
+    private static void warmUp(ReportService reports) {
+        Thread t = new Thread(reports::warmUp, "report-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Path dataDir(KioskSettings settings) {
+        return settings.get(ConfigKeys.DATA_DIR).map(Path::of)
+                .orElse(Path.of(System.getProperty("user.home"), ".local", "share", "credit-kiosk"));
+    }
+
+    public KioskSettings settings() {
+        return settings;
+    }
+
+    public SessionController controller() {
+        return controller;
+    }
+
+    public Optional<DemoDevices> demo() {
+        return demo;
+    }
+
+    public KioskIdentity identity() {
+        return identity;
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable c : resources) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.creditkiosk.ui;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.creditkiosk.app.KioskRuntime;
+import org.creditkiosk.config.ConfigKeys;
+
+/** The JavaFX application: one full-screen stage showing the kiosk of a {@link KioskRuntime} started before launch. */
+public final class KioskApplication extends Application {
+
+    private static final AtomicReference<KioskRuntime> RUNTIME = new AtomicReference<>();
+    private static final AtomicReference<NoticeTexts> NOTICES = new AtomicReference<>();
+
+    /** Blocks until the application exits. */
+    public static void run(KioskRuntime runtime, NoticeTexts notices) {
+        RUNTIME.set(Objects.requireNonNull(runtime));
+        NOTICES.set(Objects.requireNonNull(notices));
+        Application.launch(KioskApplication.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        KioskRuntime runtime = RUNTIME.get();
+        var bounds = Screen.getPrimary().getBounds();
+        boolean fullScreen = runtime.settings().get(ConfigKeys.UI_FULL_SCREEN);
+        double w = fullScreen ? bounds.getWidth() : Math.min(1920, bounds.getWidth());
+        double h = fullScreen ? bounds.getHeight() : Math.min(1080, bounds.getHeight());
+        KioskWindow.build(stage, runtime, NOTICES.get(), w, h);
+        stage.show();
+        if (fullScreen) {
+            KioskStage.lockFullScreen(stage);
+        }
+    }
+
+    @Override
+    public void stop() {
+        KioskRuntime r = RUNTIME.get();
+        if (r != null) {
+            r.close();
+        }
+    }
+}

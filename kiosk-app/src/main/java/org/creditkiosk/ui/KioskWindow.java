@@ -1,0 +1,45 @@
+package org.creditkiosk.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.creditkiosk.app.DemoDevices;
+import org.creditkiosk.app.KioskRuntime;
+import org.creditkiosk.config.ConfigKeys;
+
+/** Puts a running kiosk on a stage: the view, its link to the session controller, and in demo mode the demo panel. */
+public final class KioskWindow {
+
+    private KioskWindow() {
+    }
+
+    /** Builds the scene on {@code stage} (call on the FX thread, before {@code show()}). */
+    public static KioskView build(Stage stage, KioskRuntime runtime, NoticeTexts notices, double width, double height) {
+        KioskFonts.load();
+        Texts texts = new Texts(runtime.identity().defaultLanguage());
+        KioskView view = new KioskView(texts, notices, runtime.identity(), runtime.controller()::submit);
+        boolean fullScreen = runtime.settings().get(ConfigKeys.UI_FULL_SCREEN);
+        Scene scene = KioskStage.prepare(stage, view, width, height, !fullScreen);
+        runtime.demo().ifPresent(demo -> {
+            if (runtime.settings().get(ConfigKeys.UI_DEMO_PANEL)) {
+                addDemoPanel(scene, view, demo, texts);
+            }
+        });
+        runtime.controller().addListener(view::show);
+        return view;
+    }
+
+    private static void addDemoPanel(Scene scene, KioskView view, DemoDevices demo, Texts texts) {
+        List<DemoPanel.Action> cards = new ArrayList<>();
+        for (int i = 0; i < demo.cards().size(); i++) {
+            int index = i;
+            cards.add(new DemoPanel.Action(demo.cards().get(i).label(), () -> demo.place(index)));
+        }
+        List<DemoPanel.Action> others = List.of(new DemoPanel.Action(texts.t("demo.remove"), demo::remove));
+        DemoPanel panel = new DemoPanel(texts.t("demo.title"), texts.t("demo.hint"), cards, others);
+        ((StackPane) view).getChildren().add(panel);
+        DemoPanel.installHotKeys(scene, cards, demo::remove);
+    }
+}
