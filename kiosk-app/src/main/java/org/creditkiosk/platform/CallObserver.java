@@ -21,6 +21,14 @@ public interface CallObserver {
     default void answered(Operation op, int status, Duration latency, Optional<Duration> clockOffset) {
     }
 
+    /** The call ended with this contract error (after any retries); e.g. MAINTENANCE or KIOSK_DISABLED. */
+    default void rejected(Operation op, PlatformException.Api error) {
+    }
+
+    /** The answer broke the contract. */
+    default void malformed(Operation op, PlatformException.Protocol error) {
+    }
+
     /** No usable answer: refused, timed out, TLS failed. */
     default void failed(Operation op, PlatformException.Transport failure) {
     }

@@ -251,6 +251,21 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
         Request request = builder.build();
         long budgetEnd = System.nanoTime() + settings.retryBudget().toNanos();
         OkHttpClient client = clients.get(op);
+        try {
+            return attempts(op, request, reader, client, budgetEnd);
+        } catch (PlatformException.Api e) {
+            observer.rejected(op, e);
+            ErrorCatalog.log(LOG, op, e);
+            throw e;
+        } catch (PlatformException.Protocol e) {
+            observer.malformed(op, e);
+            ErrorCatalog.log(LOG, op, e);
+            throw e;
+        }
+    }
+
+    private <T> T attempts(Operation op, Request request, AnswerReader<T> reader, OkHttpClient client, long budgetEnd)
+            throws PlatformException {
         for (int attempt = 1; ; attempt++) {
             if (!observer.admit(op)) {
                 throw new PlatformException.Transport(PlatformException.Transport.Kind.UNREACHABLE,
@@ -273,8 +288,9 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
             } catch (IOException e) {
                 PlatformException.Transport failure = transport(op, e);
                 observer.failed(op, failure);
-                LOG.warn("platform {} failed after {} ms (attempt {}): {}", op.operationId(),
-                        Duration.ofNanos(System.nanoTime() - started).toMillis(), attempt, failure.getMessage());
+                LOG.atLevel(ErrorCatalog.of(failure).logLevel()).log("platform {} failed after {} ms (attempt {}): {}",
+                        op.operationId(), Duration.ofNanos(System.nanoTime() - started).toMillis(), attempt,
+                        failure.getMessage());
                 throw failure;
             }
             if (!retryable(op, error, attempt, budgetEnd)) {
