@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.creditkiosk.platform.api.OpenSessionRequest;
 
 /**
  * What a scanned text is, for the kiosk: the city app's electronic credit ID ({@link AppCode}), the verification
@@ -30,6 +31,11 @@ public sealed interface ScannedCode
     record AppCode(String payload) implements ScannedCode {
         public AppCode {
             Objects.requireNonNull(payload, "payload");
+        }
+
+        /** The contract request that opens a session with this code (method {@code APP_QR}). */
+        public OpenSessionRequest openSessionRequest() {
+            return OpenSessionRequest.appQr(payload);
         }
 
         @Override

@@ -23,6 +23,8 @@ class ScannedCodeTest {
         ScannedCode code = classify("XYYL1." + TOKEN);
         assertThat(code).isEqualTo(new AppCode("XYYL1." + TOKEN));
         assertThat(code.toString()).doesNotContain(TOKEN.substring(0, 8));
+        assertThat(((AppCode) code).openSessionRequest())
+                .isEqualTo(org.creditkiosk.platform.api.OpenSessionRequest.appQr("XYYL1." + TOKEN));
         assertThat(classify("  XYYL1." + TOKEN + "\r\n")).isEqualTo(new AppCode("XYYL1." + TOKEN));
         String longest = "XYYL1." + "a".repeat(512 - 6);
         assertThat(classify(longest)).isEqualTo(new AppCode(longest));

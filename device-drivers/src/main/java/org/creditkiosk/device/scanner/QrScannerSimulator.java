@@ -146,15 +146,22 @@ public final class QrScannerSimulator implements AutoCloseable {
             link.write(bytes);
             return;
         }
+        // Write in slices of about 10 ms of line time, so that the gaps between slices stay far below any
+        // sensible inter-byte timeout even at 1200 baud.
         long nanosPerByte = pace.get().nanosPerByte();
-        for (int off = 0; off < bytes.length; off += CHUNK) {
-            byte[] part = Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + CHUNK));
+        int slice = (int) Math.max(1, Math.min(CHUNK, 10_000_000L / nanosPerByte));
+        for (int off = 0; off < bytes.length; off += slice) {
+            byte[] part = Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + slice));
+            long due = System.nanoTime() + nanosPerByte * part.length;
             link.write(part);
-            try {
-                Thread.sleep(Duration.ofNanos(nanosPerByte * part.length).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while sending");
+            long left;
+            while ((left = due - System.nanoTime()) > 0) {
+                try {
+                    Thread.sleep(left / 1_000_000L, (int) (left % 1_000_000L));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while sending");
+                }
             }
         }
     }
