@@ -160,6 +160,10 @@ class QrScannerTest {
         sim.scan("after");
         assertThat(next()).isEqualTo(new ScanEvent.Scanned("after"));
         assertThat(scanner.statistics().reopens()).isGreaterThanOrEqualTo(1);
+        scanner.close();
+        assertThat(scanner.health().state()).isEqualTo(DeviceState.DISABLED);
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("qr-scanner") && t.isAlive());
     }
 
     @Test

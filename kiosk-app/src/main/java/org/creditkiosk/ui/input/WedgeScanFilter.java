@@ -85,7 +85,12 @@ public final class WedgeScanFilter {
             return;
         }
         long now = clock.getAsLong();
-        if (e.getEventType() == KeyEvent.KEY_TYPED) {
+        if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
+            // A shortcut (Ctrl+C, Alt+F4 ...), never part of a code: held keys are typing.
+            if (e.getEventType() == KeyEvent.KEY_PRESSED && !e.getCode().isModifierKey()) {
+                detector.onOtherKey(now);
+            }
+        } else if (e.getEventType() == KeyEvent.KEY_TYPED) {
             String ch = e.getCharacter();
             boolean printable = !ch.isEmpty() && !Character.isISOControl(ch.codePointAt(0));
             if (printable) {

@@ -87,5 +87,7 @@ class ScanCommandTest {
         assertThat(run("device", "scan")).isEqualTo(2);
         assertThat(run("device", "scan", "--port", "/dev/x", "--baud", "42")).isEqualTo(2);
         assertThat(err.toString()).contains("--port").contains("baud rate 42");
+        assertThat(run("device", "scan", "--help")).isZero();
+        assertThat(out.toString()).contains("--timeout-ms").contains("Exit codes");
     }
 }
