@@ -48,10 +48,6 @@ final class ScanFramer {
         if (len <= 0) {
             return;
         }
-        if (size > 0 || discarding) {
-            // A burst that went silent and then resumed is two frames: give up the first one now.
-            idle(nowNanos, sink);
-        }
         for (int i = off; i < off + len; i++) {
             byte b = buf[i];
             if (b == end) {
@@ -71,7 +67,10 @@ final class ScanFramer {
         lastByteNanos = nowNanos;
     }
 
-    /** Gives up a frame that has been silent for longer than the inter-byte timeout. */
+    /**
+     * Gives up a frame that has been silent for longer than the inter-byte timeout. Called only when a read
+     * returned nothing, so a reader thread that was merely slow (bytes waiting in the port) never splits a frame.
+     */
     void idle(long nowNanos, Consumer<ScanEvent> sink) {
         if ((size == 0 && !discarding) || nowNanos - lastByteNanos < gapNanos) {
             return;

@@ -83,12 +83,22 @@ class ScanFramerTest {
         assertThat(events).isEmpty();
         f.idle(gap, events::add);
         assertThat(events).containsExactly(new ScanEvent.Rejected(ScanOutcome.UNTERMINATED));
-        // bytes that resume after a silence start a new frame
+        // a read that returns nothing after the gap ends the frame; the next bytes start a new one
         events.clear();
         feed(f, "noise", StandardCharsets.US_ASCII, 2 * gap);
+        f.idle(3 * gap, events::add);
         feed(f, "code\r", StandardCharsets.US_ASCII, 4 * gap);
         assertThat(events).containsExactly(new ScanEvent.Rejected(ScanOutcome.UNTERMINATED),
                 new ScanEvent.Scanned("code"));
+    }
+
+    @Test
+    void aSlowReaderDoesNotSplitAFrame() {
+        long gap = QrScannerSettings.defaults().interByteTimeout().toNanos();
+        ScanFramer f = new ScanFramer(QrScannerSettings.defaults());
+        feed(f, "XYYL1.first-half", StandardCharsets.US_ASCII, 0);
+        feed(f, "-second-half\r", StandardCharsets.US_ASCII, 10 * gap); // bytes were waiting in the port
+        assertThat(events).containsExactly(new ScanEvent.Scanned("XYYL1.first-half-second-half"));
     }
 
     @Test
