@@ -118,6 +118,35 @@ class ScanFramerTest {
     }
 
     @Test
+    void randomAndTruncatedStreamsNeverBreakTheFramer() {
+        java.util.Random random = new java.util.Random(7);
+        for (ScanTerminator t : ScanTerminator.values()) {
+            QrScannerSettings s = QrScannerSettings.defaults().withTerminator(t).withMaxLength(64)
+                    .withCharset(random.nextBoolean() ? ScanCharset.UTF_8 : ScanCharset.GB18030);
+            ScanFramer f = new ScanFramer(s);
+            long now = 0;
+            for (int round = 0; round < 20_000; round++) {
+                byte[] chunk = new byte[random.nextInt(40)];
+                random.nextBytes(chunk);
+                if (random.nextInt(4) == 0 && chunk.length > 0) {
+                    chunk[random.nextInt(chunk.length)] = t.bytes()[t.bytes().length - 1];
+                }
+                now += random.nextInt(3) == 0 ? s.interByteTimeout().toNanos() : 1_000_000L;
+                f.idle(now, events::add);
+                feed(f, chunk, now);
+                assertThat(f.bufferedBytes()).isLessThanOrEqualTo(s.maxLength() + 1);
+            }
+            assertThat(events).allSatisfy(e -> {
+                if (e instanceof ScanEvent.Scanned sc) {
+                    assertThat(sc.text()).isNotEmpty().doesNotContain("\r", "\n", "\u0000");
+                    assertThat(sc.text().getBytes(s.charset().charset()).length).isLessThanOrEqualTo(s.maxLength());
+                }
+            });
+            events.clear();
+        }
+    }
+
+    @Test
     void commandBytesParseHex() {
         assertThat(CommandBytes.hex("16 54 0D").bytes()).containsExactly(0x16, 0x54, 0x0D);
         assertThat(CommandBytes.hex(" ").isEmpty()).isTrue();

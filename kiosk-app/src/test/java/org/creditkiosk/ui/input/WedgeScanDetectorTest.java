@@ -152,6 +152,48 @@ class WedgeScanDetectorTest {
     }
 
     @Test
+    void randomTimingsNeverLoseOrReorderAKey() {
+        // Whatever the timing, every key ends up either in the field or in a scan, in the order typed.
+        java.util.Random random = new java.util.Random(11);
+        StringBuilder typed = new StringBuilder();
+        StringBuilder delivered = new StringBuilder();
+        WedgeScanDetector d = new WedgeScanDetector(WedgeScanDetector.Settings.defaults(),
+                new WedgeScanDetector.Listener() {
+                    @Override
+                    public void scanned(String text) {
+                        delivered.append(text);
+                    }
+
+                    @Override
+                    public void replay(String text) {
+                        delivered.append(text);
+                    }
+                });
+        long t = 0;
+        long[] gaps = {1 * MS, 5 * MS, 25 * MS, 31 * MS, 80 * MS, 200 * MS};
+        for (int i = 0; i < 50_000; i++) {
+            t += gaps[random.nextInt(gaps.length)];
+            while (d.deadlineNanos().isPresent() && d.deadlineNanos().getAsLong() <= t) {
+                d.onTimer(d.deadlineNanos().getAsLong());
+            }
+            int what = random.nextInt(20);
+            if (what == 0) {
+                d.onEnter(t);
+            } else if (what == 1) {
+                d.onOtherKey(t);
+            } else {
+                char c = (char) ('a' + random.nextInt(26));
+                typed.append(c);
+                if (d.onCharacter(String.valueOf(c), t) == Decision.PASS) {
+                    delivered.append(c);
+                }
+            }
+        }
+        d.onOtherKey(t + 1);
+        assertThat(delivered.toString()).isEqualTo(typed.toString());
+    }
+
+    @Test
     void chineseCharactersFromAWedgeWithUnicodeOutputAreOneScan() {
         long last = type("榆林市公共信用信息平台", 1000, 3);
         enter(last + 3 * MS);
