@@ -146,6 +146,7 @@ public final class QrScanner implements Device {
 
     private void run() {
         long backoff = settings.reopenBackoffMin().toNanos();
+        byte[] chunk = new byte[256];
         try {
             while (running) {
                 Link current = link;
@@ -160,7 +161,6 @@ public final class QrScanner implements Device {
                 }
                 try {
                     flushOutbox(current);
-                    byte[] chunk = new byte[256];
                     int n = current.read(chunk, 0, chunk.length, settings.pollInterval());
                     long now = System.nanoTime();
                     if (n > 0) {
@@ -179,6 +179,7 @@ public final class QrScanner implements Device {
                     log.warn("scanner on {} lost: {}", current.name(), e.getMessage());
                     closeLink();
                     framer.reset();
+                    outbox.clear(); // a trigger asked for before the unplug is stale by the time we are back
                     health = DeviceHealth.offline("DISCONNECTED");
                     sleep(settings.reopenBackoffMin().toNanos());
                 }
