@@ -380,7 +380,7 @@ public final class Session {
         if (failure instanceof PlatformException.Api api) {
             return api.code().name();
         } else if (failure instanceof PlatformException.Transport t) {
-            return "TRANSPORT_" + t.kind().name();
+            return t.kind().name();
         }
         return "PROTOCOL";
     }

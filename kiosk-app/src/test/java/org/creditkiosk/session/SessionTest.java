@@ -159,7 +159,7 @@ class SessionTest {
         on(new SessionOpened(session.visit(), PERSON));
         on(new PlatformFailed(session.visit(), "getOwnRecord",
                 new PlatformException.Transport(PlatformException.Transport.Kind.TIMEOUT, "slow", null)));
-        assertThat(session.view().notice()).contains("TRANSPORT_TIMEOUT");
+        assertThat(session.view().notice()).contains("TIMEOUT");
         on(new CardPlaced(CARD));
         on(new SessionOpened(session.visit(), PERSON));
         List<SessionCommand> cmds = on(new PlatformFailed(session.visit(), "getOwnRecord",
