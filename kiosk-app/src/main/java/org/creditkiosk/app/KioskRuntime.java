@@ -96,8 +96,11 @@ public final class KioskRuntime implements AutoCloseable {
         resources.add(0, reader);
         reader.open();
 
-        List<DemoDevices.DemoCard> cards = DemoFixtures.load().cards().stream()
-                .map(c -> new DemoDevices.DemoCard(c.name(), IdCardDataMapper.fromContract(c)))
+        DemoFixtures fixtures = DemoFixtures.load();
+        List<DemoDevices.DemoCard> cards = fixtures.cards().stream()
+                .map(c -> new DemoDevices.DemoCard(c.name() + Optional.ofNullable(fixtures.persons().get(c.idNumber()))
+                        .flatMap(DemoFixtures.PersonFixture::label).map(l -> " · " + l).orElse(""),
+                        IdCardDataMapper.fromContract(c)))
                 .toList();
         DemoDevices devices = new DemoDevices(simulator, cards, server);
         controller.start();

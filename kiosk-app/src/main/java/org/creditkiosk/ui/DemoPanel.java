@@ -8,27 +8,25 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 
 /**
- * Demo mode only: a small panel that stands in for the citizen's hands (place a simulated card, lift it, show an
+ * Demo mode only: a strip above the footer that stands in for the citizen's hands (place a simulated card, lift it, show an
  * app code) and the matching hot keys F1–F8 / F12. It drives the simulators, never the session directly, so the
  * demo exercises the same bytes and code paths as a real kiosk. Never created outside demo mode.
  */
-public final class DemoPanel extends VBox {
+public final class DemoPanel extends FlowPane {
 
     /** One thing the panel can do. */
     public record Action(String label, Runnable run) {
     }
 
     public DemoPanel(String title, String hint, List<Action> cards, List<Action> others) {
-        super(8);
+        super(8, 6);
         getStyleClass().add("demo-panel");
         setId("demo-panel");
-        setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        setPrefWidth(520);
-        FlowPane cardButtons = new FlowPane(6, 6);
+        setAlignment(Pos.CENTER_LEFT);
+        getChildren().add(new Label(title));
+        FlowPane cardButtons = this;
         int i = 1;
         for (Action a : cards) {
             Button b = new Button("F" + i + " " + a.label());
@@ -38,7 +36,7 @@ public final class DemoPanel extends VBox {
             cardButtons.getChildren().add(b);
             i++;
         }
-        FlowPane otherButtons = new FlowPane(6, 6);
+        FlowPane otherButtons = this;
         int j = 0;
         for (Action a : others) {
             Button b = new Button(a.label());
@@ -47,10 +45,7 @@ public final class DemoPanel extends VBox {
             b.setOnAction(e -> a.run().run());
             otherButtons.getChildren().add(b);
         }
-        getChildren().addAll(new Label(title), cardButtons, otherButtons, new Label(hint));
-        StackPane.setAlignment(this, Pos.BOTTOM_LEFT);
-        setTranslateX(12);
-        setTranslateY(-60);
+        getChildren().add(new Label(hint));
     }
 
     /** Installs F1..F8 (place card n) and F12 (lift the card) on the scene. */

@@ -52,6 +52,7 @@ public final class KioskView extends StackPane {
     private final Button languageButton;
     private final Label footerLeft = new Label();
     private final Label footerRight = new Label();
+    private final HBox footer;
     private SessionView current;
     private long lastActivityNanos;
 
@@ -72,7 +73,7 @@ public final class KioskView extends StackPane {
         clock.getStyleClass().add("clock");
         clock.setId("clock");
 
-        HBox footer = new HBox(footerLeft, Widgets.hgrow(), footerRight);
+        footer = new HBox(footerLeft, Widgets.hgrow(), footerRight);
         footer.getStyleClass().add("footer");
 
         body.getStyleClass().add("body");
@@ -140,6 +141,11 @@ public final class KioskView extends StackPane {
         };
         screen.setId("screen-" + view.state().name().toLowerCase());
         body.getChildren().setAll(screen);
+    }
+
+    /** Demo mode only: shows the demo controls in a strip above the footer, where they cover no button. */
+    public void setDemoPanel(Node panel) {
+        frame.setBottom(new VBox(panel, footer));
     }
 
     /** Thread-safe entry for the controller's listener. */
@@ -255,7 +261,11 @@ public final class KioskView extends StackPane {
     }
 
     private Button choiceButton(String id, String title, String detail, Runnable action) {
-        VBox text = new VBox(6, Widgets.label(title, "choice-name"), Widgets.label(detail, "choice-detail"));
+        Label name = Widgets.label(title, "choice-name");
+        Label more = Widgets.label(detail, "choice-detail");
+        name.setWrapText(false);
+        more.setWrapText(false);
+        VBox text = new VBox(6, name, more);
         Label arrow = Widgets.label("›", "choice-name");
         HBox g = new HBox(24, text, Widgets.hgrow(), arrow);
         g.setAlignment(Pos.CENTER_LEFT);
@@ -263,6 +273,7 @@ public final class KioskView extends StackPane {
         b.setGraphic(g);
         b.getStyleClass().add("choice-button");
         b.setMaxWidth(Double.MAX_VALUE);
+        b.setMaxHeight(Region.USE_PREF_SIZE);
         g.prefWidthProperty().bind(b.widthProperty().subtract(70));
         b.setId(id);
         b.setFocusTraversable(false);

@@ -3,7 +3,6 @@ package org.creditkiosk.ui;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.creditkiosk.app.DemoDevices;
 import org.creditkiosk.app.KioskRuntime;
@@ -39,7 +38,7 @@ public final class KioskWindow {
         }
         List<DemoPanel.Action> others = List.of(new DemoPanel.Action(texts.t("demo.remove"), demo::remove));
         DemoPanel panel = new DemoPanel(texts.t("demo.title"), texts.t("demo.hint"), cards, others);
-        ((StackPane) view).getChildren().add(panel);
+        view.setDemoPanel(panel);
         DemoPanel.installHotKeys(scene, cards, demo::remove);
     }
 }
