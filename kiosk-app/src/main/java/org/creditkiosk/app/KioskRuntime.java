@@ -19,7 +19,10 @@ import org.creditkiosk.device.link.PipeLink;
 import org.creditkiosk.device.link.SerialPortLink;
 import org.creditkiosk.device.link.SerialSettings;
 import org.creditkiosk.devices.IdCardDataMapper;
-import org.creditkiosk.platform.CallObserver;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import org.creditkiosk.platform.CircuitBreaker;
+import org.creditkiosk.platform.PlatformOps;
 import org.creditkiosk.platform.HttpPlatformClient;
 import org.creditkiosk.platform.PlatformClient;
 import org.creditkiosk.platform.PlatformSettings;
@@ -74,7 +77,8 @@ public final class KioskRuntime implements AutoCloseable {
         byte[] secret = DemoPlatformServer.newSecret();
         DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), kioskId, secret, Clock.systemUTC());
         resources.add(server);
-        HttpPlatformClient client = server.client(CallObserver.NONE);
+        CircuitBreaker breaker = breaker(settings);
+        HttpPlatformClient client = server.client(breaker);
         resources.add(client);
 
         Path dataDir = dataDir(settings);
@@ -85,6 +89,7 @@ public final class KioskRuntime implements AutoCloseable {
 
         SessionController controller = controller(settings, client, pipeline);
         resources.add(0, controller);
+        resources.add(0, watch(settings, breaker, client, controller));
 
         // The ID card reader: the real driver, talking to the simulator over an in-memory serial line.
         SerialSettings line = SerialSettings.of8N1(settings.get(ConfigKeys.IDCARD_BAUD));
@@ -115,7 +120,8 @@ public final class KioskRuntime implements AutoCloseable {
                         settings.get(ConfigKeys.PLATFORM_SECRET_FILE).map(Path::of))
                 .withTimeouts(settings.get(ConfigKeys.PLATFORM_CONNECT_TIMEOUT), settings.get(ConfigKeys.PLATFORM_READ_TIMEOUT),
                         settings.get(ConfigKeys.PLATFORM_CALL_TIMEOUT));
-        HttpPlatformClient client = HttpPlatformClient.create(ps, CallObserver.NONE);
+        CircuitBreaker breaker = breaker(settings);
+        HttpPlatformClient client = HttpPlatformClient.create(ps, breaker);
         resources.add(client);
         ReportService reports = new ReportService(reportSettings(settings, ReportSettings.defaults()));
         warmUp(reports);
@@ -123,6 +129,7 @@ public final class KioskRuntime implements AutoCloseable {
         ReportPipeline pipeline = new PlatformReportPipeline(client, reports, new FolderReportSink(out));
         SessionController controller = controller(settings, client, pipeline);
         resources.add(0, controller);
+        resources.add(0, watch(settings, breaker, client, controller));
         Optional<String> port = settings.get(ConfigKeys.IDCARD_PORT);
         if (port.isPresent()) {
             SerialSettings line = SerialSettings.of8N1(settings.get(ConfigKeys.IDCARD_BAUD));
@@ -135,6 +142,24 @@ public final class KioskRuntime implements AutoCloseable {
         }
         controller.start();
         return new KioskRuntime(settings, controller, Optional.empty(), resources);
+    }
+
+    private static CircuitBreaker breaker(KioskSettings settings) {
+        Duration probe = settings.get(ConfigKeys.PLATFORM_PROBE_INTERVAL);
+        return new CircuitBreaker(new CircuitBreaker.Settings(settings.get(ConfigKeys.PLATFORM_FAILURE_THRESHOLD), probe,
+                probe.compareTo(Duration.ofMinutes(2)) > 0 ? probe : Duration.ofMinutes(2)), Clock.systemUTC());
+    }
+
+    private static PlatformWatch watch(KioskSettings settings, CircuitBreaker breaker, PlatformOps ops,
+            SessionController controller) {
+        PlatformWatch watch = new PlatformWatch(breaker, ops, controller,
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "platform-watch");
+                    t.setDaemon(true);
+                    return t;
+                }));
+        watch.start(settings.get(ConfigKeys.PLATFORM_WATCH_INTERVAL));
+        return watch;
     }
 
     private static SessionController controller(KioskSettings settings, PlatformClient client, ReportPipeline pipeline) {

@@ -52,6 +52,13 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> PLATFORM_CALL_TIMEOUT = add(ConfigKey.millis("platform.callTimeoutMs",
             12000, 1000, 120000, "Whole-call limit per platform call, retries included."));
 
+    public static final ConfigKey<Duration> PLATFORM_WATCH_INTERVAL = add(ConfigKey.seconds("platform.watchIntervalS",
+            60, 1, 3600, "How often an idle kiosk checks that the platform answers (a signed config poll); a platform that stops answering puts the kiosk out of service."));
+    public static final ConfigKey<Duration> PLATFORM_PROBE_INTERVAL = add(ConfigKey.seconds("platform.probeIntervalS",
+            10, 1, 600, "First wait before probing a platform that stopped answering; doubles after each failed probe up to 2 minutes."));
+    public static final ConfigKey<Integer> PLATFORM_FAILURE_THRESHOLD = add(ConfigKey.integer("platform.failureThreshold",
+            3, 1, 20, "Transport failures in a row after which the kiosk goes out of service."));
+
     // --- devices ---------------------------------------------------------------------------------------------
     public static final ConfigKey<Optional<String>> IDCARD_PORT = add(ConfigKey.optionalText("devices.idcard.port",
             "Serial device of the ID card reader, e.g. /dev/kiosk-idcard (udev name). Empty: simulator in demo mode, none otherwise."));
