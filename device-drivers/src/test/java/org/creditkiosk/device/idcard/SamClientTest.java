@@ -111,4 +111,17 @@ class SamClientTest {
         assertThat(client.exchange(SamCommand.FIND_CARD)).isInstanceOfSatisfying(SamClient.Answered.class,
                 a -> assertThat(a.answer().status()).isEqualTo(SamStatus.CARD_FOUND));
     }
+
+    @Test
+    void settingsAreBoundedAndPickTheTimeoutPerCommand() {
+        IdCardReaderSettings d = IdCardReaderSettings.defaults();
+        assertThat(d.timeoutFor(SamCommand.FIND_CARD)).isEqualTo(Duration.ofMillis(500));
+        assertThat(d.timeoutFor(SamCommand.READ_TEXT_PHOTO)).isEqualTo(Duration.ofSeconds(3));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.withPollInterval(Duration.ofMillis(299)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("300 ms");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.withReadTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> d.withReopen(Duration.ofSeconds(2), Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+    }
 }
