@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Technician commands for devices: read a card, print a test slip, scan a code.",
         subcommands = {
+            org.creditkiosk.cli.device.ReadCardCommand.class,
             org.creditkiosk.cli.device.ScanCommand.class,
         })
 public final class DeviceCommands {

@@ -8,41 +8,45 @@ import org.creditkiosk.device.idcard.Sex;
 import org.creditkiosk.platform.api.IdCardData;
 
 /**
- * Between the reader's {@link IdentityCard} and the contract's {@code IdCardData} (what {@code openSession} sends:
- * the only place the unmasked number leaves the kiosk). {@code validTo} is the word LONG for 长期 cards.
+ * From what the reader returned ({@link IdentityCard}) to the contract's {@link IdCardData} that the kiosk sends
+ * with {@code openSession}. Contract rules: dates as ISO text, {@code validTo} = {@code LONG} for cards valid
+ * without end (长期), {@code nation} = the two-digit ethnic group code (residents) or nationality code
+ * (foreigners), sex without "unstated" (sent as UNKNOWN), absent fields left out. The photo is not sent.
  */
 public final class IdCardDataMapper {
 
-    public static final String LONG = "LONG";
+    /** The contract's word for a card valid without end. */
+    public static final String VALID_WITHOUT_END = "LONG";
 
     private IdCardDataMapper() {
     }
 
     public static IdCardData toContract(IdentityCard card, String samId) {
+        String name = card.name().isBlank() ? card.englishName().orElse("") : card.name();
         return new IdCardData(
                 switch (card.cardType()) {
                     case RESIDENT -> IdCardData.CardType.RESIDENT;
                     case HMT_RESIDENCE_PERMIT -> IdCardData.CardType.HMT_RESIDENCE_PERMIT;
                     case FOREIGN_PERMANENT_RESIDENT -> IdCardData.CardType.FOREIGN_PERMANENT_RESIDENT;
                 },
-                card.name().isEmpty() ? card.englishName().orElse("") : card.name(),
+                name,
                 card.englishName(),
                 Optional.of(switch (card.sex()) {
                     case MALE -> IdCardData.Sex.MALE;
                     case FEMALE -> IdCardData.Sex.FEMALE;
-                    default -> IdCardData.Sex.UNKNOWN;
+                    case UNKNOWN, UNSTATED -> IdCardData.Sex.UNKNOWN;
                 }),
-                card.nationCode().isEmpty() ? Optional.empty() : Optional.of(card.nationCode()),
-                Optional.of(card.birthDate().toString()),
-                card.address().isEmpty() ? Optional.empty() : Optional.of(card.address()),
+                nonBlank(card.nationCode()),
+                Optional.of(iso(card.birthDate())),
+                nonBlank(card.address()),
                 card.idNumber(),
-                card.issuer().isEmpty() ? Optional.empty() : Optional.of(card.issuer()),
-                card.validFrom().toString(),
-                card.validTo().map(LocalDate::toString).orElse(LONG),
+                nonBlank(card.issuer()),
+                iso(card.validFrom()),
+                card.validTo().map(IdCardDataMapper::iso).orElse(VALID_WITHOUT_END),
                 samId);
     }
 
-    /** The other way, for demo fixtures (the simulator encodes these onto the wire). */
+    /** The other way, for demo fixtures: the simulator encodes these cards onto the wire. */
     public static IdentityCard fromContract(IdCardData d) {
         return new IdentityCard(
                 switch (d.cardType()) {
@@ -63,7 +67,15 @@ public final class IdCardDataMapper {
                 d.idNumber(),
                 d.issuer().orElse(""),
                 LocalDate.parse(d.validFrom()),
-                LONG.equals(d.validTo()) ? Optional.empty() : Optional.of(LocalDate.parse(d.validTo())),
+                VALID_WITHOUT_END.equals(d.validTo()) ? Optional.empty() : Optional.of(LocalDate.parse(d.validTo())),
                 Optional.empty(), Optional.empty(), Optional.empty(), new byte[0]);
+    }
+
+    private static String iso(LocalDate d) {
+        return d.toString();
+    }
+
+    private static Optional<String> nonBlank(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 }

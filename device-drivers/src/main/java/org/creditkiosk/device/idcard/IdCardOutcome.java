@@ -103,17 +103,4 @@ public sealed interface IdCardOutcome {
             return "no card on the reader within " + waitedMillis + " ms";
         }
     }
-
-    /** The link went away (unplugged, port closed). */
-    record LinkLost(String detail) implements IdCardOutcome {
-        @Override
-        public String code() {
-            return "LINK_LOST";
-        }
-
-        @Override
-        public String describe() {
-            return "link lost: " + detail;
-        }
-    }
 }

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.creditkiosk.device.link.Link;
+import org.creditkiosk.device.link.LinkOpener;
+import org.creditkiosk.device.link.PipeLink;
 import org.creditkiosk.device.link.SerialSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +93,19 @@ public final class IdCardReaderSimulator implements AutoCloseable {
             server = t;
             t.start();
         }
+    }
+
+    /**
+     * Demo-mode wiring: a {@link LinkOpener} for the driver that makes a fresh in-memory link pair at every open,
+     * serves its device end with this simulator and hands the host end to the driver. After {@link #unplug()} the
+     * driver's reopen plugs the simulator back in, like a reader whose USB cable was pulled and pushed back.
+     */
+    public LinkOpener pipeOpener(String name) {
+        return () -> {
+            PipeLink[] pair = PipeLink.pair(name);
+            attach(pair[1]);
+            return pair[0];
+        };
     }
 
     /** Pulls the cable: the link is closed and the simulator stops answering until {@link #attach}. */

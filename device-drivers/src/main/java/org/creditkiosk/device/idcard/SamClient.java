@@ -254,7 +254,7 @@ public final class SamClient {
         }
     }
 
-    /** How many answers had to be asked for again because of a wrong checksum. */
+    /** How many answers came with a wrong checksum (each command is sent once more after the first). */
     public long checksumRetries() {
         return checksumRetries;
     }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.creditkiosk.device.DeviceState;
 import org.creditkiosk.device.idcard.IdCardReaderSimulator.Fault;
-import org.creditkiosk.device.link.PipeLink;
 import org.creditkiosk.device.link.SocatPair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,18 +145,23 @@ class IdCardReaderFaultTest {
     }
 
     @Test
-    void demoWiringOverAPipeLinkReadsTheSameBytes() throws Exception {
-        PipeLink[] pipe = PipeLink.pair("demo-idcard");
+    void demoWiringOverPipeLinksReadsAndSurvivesAnUnplug() throws Exception {
         IdCardReaderSimulator sim = new IdCardReaderSimulator(ReaderHarness.LINE);
-        java.util.concurrent.BlockingQueue<IdCardEvent> events = new java.util.concurrent.LinkedBlockingQueue<>();
-        sim.attach(pipe[1]);
-        IdCardReader reader = new IdCardReader(() -> pipe[0], IdCardReaderSettings.defaults(), events::add);
+        BlockingQueue<IdCardEvent> events = new LinkedBlockingQueue<>();
+        IdCardReader reader = new IdCardReader(sim.pipeOpener("demo-idcard"),
+                IdCardReaderSettings.defaults().withReopen(Duration.ofMillis(100), Duration.ofMillis(400)), events::add);
         try {
             reader.open();
             sim.placeCard(FOREIGN);
-            IdCardEvent e = events.poll(8, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(e).isInstanceOfSatisfying(IdCardEvent.CardPlaced.class,
+            assertThat(events.poll(8, TimeUnit.SECONDS)).isInstanceOfSatisfying(IdCardEvent.CardPlaced.class,
                     p -> assertThat(p.card()).isEqualTo(FOREIGN));
+            sim.unplug();
+            assertThat(events.poll(8, TimeUnit.SECONDS)).isInstanceOf(IdCardEvent.CardRemoved.class);
+            sim.removeCard();
+            sim.placeCard(CARD);
+            assertThat(events.poll(8, TimeUnit.SECONDS)).isInstanceOfSatisfying(IdCardEvent.CardPlaced.class,
+                    p -> assertThat(p.card()).isEqualTo(CARD));
+            assertThat(reader.statistics().linkOpenings()).isEqualTo(2);
         } finally {
             reader.close();
             sim.close();

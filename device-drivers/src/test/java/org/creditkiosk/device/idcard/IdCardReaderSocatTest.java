@@ -3,6 +3,9 @@ package org.creditkiosk.device.idcard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import org.creditkiosk.device.DeviceHealth;
 import org.creditkiosk.device.DeviceKind;
@@ -12,6 +15,7 @@ import org.creditkiosk.device.link.SocatPair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The driver against the simulator over real pseudo-terminals (socat), through jSerialComm on both ends. */
 class IdCardReaderSocatTest {
@@ -27,7 +31,11 @@ class IdCardReaderSocatTest {
     }
 
     @Test
-    void readsEveryFixtureCardExactlyOncePerPlacement() throws Exception {
+    void readsEveryFixtureCardExactlyOncePerPlacementAndLogsNothingPersonal() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger("org.creditkiosk");
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
         try (ReaderHarness h = ReaderHarness.start()) {
             assertThat(h.reader.kind()).isEqualTo(DeviceKind.ID_CARD_READER);
             assertThat(h.reader.samId()).isEqualTo(IdCardReaderSimulator.DEFAULT_SAM_ID);
@@ -37,6 +45,19 @@ class IdCardReaderSocatTest {
             }
             assertThat(h.reader.statistics().cardsRead()).isEqualTo(IdCardFixtures.all().size());
             assertThat(h.reader.health().state()).isEqualTo(DeviceState.READY);
+        } finally {
+            root.detachAppender(logs);
+        }
+        assertThat(logs.list).isNotEmpty();
+        for (IdentityCard card : IdCardFixtures.all()) {
+            for (ILoggingEvent e : logs.list) {
+                String line = e.getFormattedMessage();
+                assertThat(line).doesNotContain(card.idNumber()).doesNotContain(card.name());
+                if (!card.address().isEmpty()) {
+                    assertThat(line).doesNotContain(card.address());
+                }
+                card.englishName().ifPresent(n -> assertThat(line).doesNotContain(n));
+            }
         }
     }
 
