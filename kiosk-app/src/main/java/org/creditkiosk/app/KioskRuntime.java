@@ -15,7 +15,6 @@ import org.creditkiosk.device.idcard.IdCardEvent;
 import org.creditkiosk.device.idcard.IdCardReader;
 import org.creditkiosk.device.idcard.IdCardReaderSettings;
 import org.creditkiosk.device.idcard.IdCardReaderSimulator;
-import org.creditkiosk.device.link.PipeLink;
 import org.creditkiosk.device.link.SerialPortLink;
 import org.creditkiosk.device.link.SerialSettings;
 import org.creditkiosk.devices.IdCardDataMapper;
@@ -93,11 +92,10 @@ public final class KioskRuntime implements AutoCloseable {
 
         // The ID card reader: the real driver, talking to the simulator over an in-memory serial line.
         SerialSettings line = SerialSettings.of8N1(settings.get(ConfigKeys.IDCARD_BAUD));
-        PipeLink[] pair = PipeLink.pair("idcard-sim");
         IdCardReaderSimulator simulator = new IdCardReaderSimulator(line);
-        simulator.attach(pair[1]);
         resources.add(simulator);
-        IdCardReader reader = new IdCardReader(() -> pair[0], readerSettings(settings), cardListener(controller));
+        IdCardReader reader = new IdCardReader(simulator.pipeOpener("demo-idcard"), readerSettings(settings),
+                cardListener(controller));
         resources.add(0, reader);
         reader.open();
 

@@ -25,6 +25,8 @@ public final class SerialPortLink implements Link {
     private static final Logger log = LoggerFactory.getLogger(SerialPortLink.class);
     private static final int ERRNO_PERMISSION_DENIED = 13;
     private static final int ERRNO_BUSY = 16;
+    /** EAGAIN/EWOULDBLOCK: jSerialComm's exclusive lock (flock) is held by another process. */
+    private static final int ERRNO_LOCKED = 11;
 
     private final String path;
     private final SerialPort port;
@@ -62,7 +64,7 @@ public final class SerialPortLink implements Link {
             int errno = port.getLastErrorCode();
             LinkOpenException.Reason reason = switch (errno) {
                 case ERRNO_PERMISSION_DENIED -> LinkOpenException.Reason.PERMISSION_DENIED;
-                case ERRNO_BUSY -> LinkOpenException.Reason.BUSY;
+                case ERRNO_BUSY, ERRNO_LOCKED -> LinkOpenException.Reason.BUSY;
                 default -> LinkOpenException.Reason.OTHER;
             };
             String hint = switch (reason) {

@@ -56,9 +56,6 @@ public final class ReadCardCommand implements Callable<Integer> {
     public static final int CARD_UNREADABLE = 8;
     public static final int READER_FAULT = 9;
 
-    /** flock() on a port another process holds (jSerialComm's exclusive lock) fails with EWOULDBLOCK. */
-    private static final String ERRNO_WOULD_BLOCK = "native error 11 ";
-
     @Spec
     CommandSpec spec;
 
@@ -136,13 +133,8 @@ public final class ReadCardCommand implements Callable<Integer> {
                 code = PORT_BUSY;
             }
             default -> {
-                if (e.getMessage() != null && e.getMessage().contains(ERRNO_WOULD_BLOCK)) {
-                    err.println("port " + port + " is busy: another program holds it (stop the kiosk service first)");
-                    code = PORT_BUSY;
-                } else {
-                    err.println(e.getMessage());
-                    code = READER_FAULT;
-                }
+                err.println(e.getMessage());
+                code = READER_FAULT;
             }
         }
         err.flush();
