@@ -144,6 +144,9 @@ public final class SessionController implements AutoCloseable {
         } else if (command instanceof SessionCommand.FileObjection c) {
             async("fileObjection", c.visit(), () ->
                     new SessionEvent.ObjectionFiled(c.visit(), platform.fileObjection(c.token(), c.request())));
+        } else if (command instanceof SessionCommand.VerifyReport c) {
+            async("verifyReport", c.visit(), () ->
+                    new SessionEvent.ReportVerified(c.visit(), platform.verifyReport(c.reportNo())));
         } else if (command instanceof SessionCommand.CloseSession c) {
             workers.execute(() -> closeQuietly(c.token()));
         } else if (command instanceof SessionCommand.WipeCitizenData) {

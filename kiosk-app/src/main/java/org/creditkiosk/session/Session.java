@@ -13,12 +13,14 @@ import org.creditkiosk.platform.api.CreditRecord;
 import org.creditkiosk.platform.api.ObjectionTicket;
 import org.creditkiosk.platform.api.OpenSessionRequest;
 import org.creditkiosk.platform.api.PlatformSession;
+import org.creditkiosk.platform.api.ReportVerification;
 import org.creditkiosk.session.SessionCommand.CloseSession;
 import org.creditkiosk.session.SessionCommand.FileObjection;
 import org.creditkiosk.session.SessionCommand.LoadRecord;
 import org.creditkiosk.session.SessionCommand.OpenSession;
 import org.creditkiosk.session.SessionCommand.PrintReport;
 import org.creditkiosk.session.SessionCommand.ProbeService;
+import org.creditkiosk.session.SessionCommand.VerifyReport;
 import org.creditkiosk.session.SessionCommand.WipeCitizenData;
 import org.creditkiosk.session.SessionEvent.*;
 import org.slf4j.Logger;
@@ -59,6 +61,7 @@ public final class Session {
     private Optional<String> reportNo = Optional.empty();
     private Optional<String> objectionItemId = Optional.empty();
     private Optional<ObjectionTicket> objectionTicket = Optional.empty();
+    private Optional<ReportVerification> verification = Optional.empty();
 
     public Session(Clock clock, SessionTimeouts timeouts) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -85,7 +88,7 @@ public final class Session {
                 platformSession.map(PlatformSession::person),
                 platformSession.map(PlatformSession::represents).orElse(List.of()),
                 chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
-                outOfService ? outOfServiceReason : Optional.empty());
+                outOfService ? outOfServiceReason : Optional.empty(), verification);
     }
 
     /** Handles one event; returns the commands to carry out, in order. */
@@ -150,6 +153,8 @@ public final class Session {
             return Optional.of(e.visit());
         } else if (event instanceof ObjectionFiled e) {
             return Optional.of(e.visit());
+        } else if (event instanceof ReportVerified e) {
+            return Optional.of(e.visit());
         }
         return Optional.empty();
     }
@@ -162,6 +167,13 @@ public final class Session {
                     startVisit(OpenSessionRequest.idCard(c.card()), true, out);
                 } else if (event instanceof AppCodeScanned q) {
                     startVisit(OpenSessionRequest.appQr(q.payload()), false, out);
+                } else if (event instanceof ReportCodeScanned r) {
+                    clearCitizenData();
+                    visit++;
+                    enter(SessionState.VERIFYING);
+                    out.add(new VerifyReport(visit, r.reportNo()));
+                } else if (event instanceof CodeRejected r) {
+                    showNotice(r.code());
                 } else if (event instanceof CardReadFailed) {
                     showNotice(NOTICE_CARD_UNREADABLE);
                 } else if (event instanceof Finish && state != SessionState.ATTRACT) {
@@ -297,6 +309,32 @@ public final class Session {
                     ignore(event);
                 }
             }
+            case VERIFYING -> {
+                if (event instanceof ReportVerified v) {
+                    verification = Optional.of(v.verification());
+                    enter(SessionState.SHOWING_VERIFICATION);
+                } else if (event instanceof PlatformFailed f) {
+                    showNotice(noticeCode(f.failure()));
+                } else {
+                    ignore(event);
+                }
+            }
+            case SHOWING_VERIFICATION -> {
+                if (event instanceof Finish) {
+                    enter(afterVisit());
+                } else if (event instanceof CardPlaced c) {
+                    startVisit(OpenSessionRequest.idCard(c.card()), true, out);
+                } else if (event instanceof AppCodeScanned q) {
+                    startVisit(OpenSessionRequest.appQr(q.payload()), false, out);
+                } else if (event instanceof ReportCodeScanned r) {
+                    verification = Optional.empty();
+                    visit++;
+                    enter(SessionState.VERIFYING);
+                    out.add(new VerifyReport(visit, r.reportNo()));
+                } else {
+                    ignore(event);
+                }
+            }
             case OUT_OF_SERVICE -> ignore(event);
             case MAINTENANCE -> {
                 if (event instanceof LeaveMaintenance) {
@@ -320,7 +358,11 @@ public final class Session {
                 log.warn("maintenance left open for {}; returning the kiosk to service", timeouts.of(state));
                 enter(afterVisit());
             }
-            case FAREWELL, NOTICE -> enter(afterVisit());
+            case FAREWELL, NOTICE, SHOWING_VERIFICATION -> enter(afterVisit());
+            case VERIFYING -> {
+                log.warn("platform did not answer the report verification within {}", timeouts.of(state));
+                showNotice(NOTICE_TIMEOUT);
+            }
             case AUTHENTICATING, LOADING_RECORD -> {
                 log.warn("platform did not answer within {} in {}", timeouts.of(state), state);
                 endVisit(out, SessionState.NOTICE);
@@ -411,6 +453,7 @@ public final class Session {
         reportNo = Optional.empty();
         objectionItemId = Optional.empty();
         objectionTicket = Optional.empty();
+        verification = Optional.empty();
         openedByCard = false;
     }
 

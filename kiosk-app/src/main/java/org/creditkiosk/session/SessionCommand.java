@@ -22,6 +22,10 @@ public sealed interface SessionCommand {
     record FileObjection(long visit, SessionToken token, ObjectionRequest request) implements SessionCommand {
     }
 
+    /** Ask the platform about a printed report (no session needed). */
+    record VerifyReport(long visit, String reportNo) implements SessionCommand {
+    }
+
     /** End the platform session; idempotent, best effort. */
     record CloseSession(SessionToken token) implements SessionCommand {
     }

@@ -7,6 +7,7 @@ import org.creditkiosk.platform.api.IdCardData;
 import org.creditkiosk.platform.api.ObjectionRequest;
 import org.creditkiosk.platform.api.ObjectionTicket;
 import org.creditkiosk.platform.api.PlatformSession;
+import org.creditkiosk.platform.api.ReportVerification;
 
 /**
  * Everything that can happen to a session: devices, the platform's answers (tagged with the visit they belong
@@ -40,12 +41,26 @@ public sealed interface SessionEvent {
         }
     }
 
+    /** A printed report's verification code was scanned. */
+    record ReportCodeScanned(String reportNo) implements SessionEvent {
+    }
+
+    /**
+     * A code was scanned that the kiosk cannot use; {@code code} is a notice code: QR_UNKNOWN (not a credit report or
+     * app code) or QR_MALFORMED (looks like an app code but is broken).
+     */
+    record CodeRejected(String code) implements SessionEvent {
+    }
+
     // --- platform answers ------------------------------------------------------------------------------------
 
     record SessionOpened(long visit, PlatformSession session) implements SessionEvent {
     }
 
     record RecordLoaded(long visit, CreditRecord record) implements SessionEvent {
+    }
+
+    record ReportVerified(long visit, ReportVerification verification) implements SessionEvent {
     }
 
     record PlatformFailed(long visit, String operation, PlatformException failure) implements SessionEvent {

@@ -3,7 +3,7 @@ package org.creditkiosk.session;
 /**
  * The states of the kiosk's citizen session (DESIGN.md §1). {@link #CHOOSING_SUBJECT}, {@link #CONFIRMING_PRINT}
  * and {@link #NOTICE} are additions to the design's list: a representative chooses whose record to see, a
- * citizen confirms before paper is used, and a failure is explained on a screen of its own before the kiosk
+ * citizen confirms before paper is used, anyone may check a printed report by its code, and a failure is explained on a screen of its own before the kiosk
  * returns to {@link #ATTRACT}.
  */
 public enum SessionState {
@@ -25,6 +25,10 @@ public enum SessionState {
     PRINTING,
     /** Thank you; take your card and your report. */
     FAREWELL,
+    /** A printed report's code was scanned; the platform is checking it (no session, no personal data). */
+    VERIFYING,
+    /** The platform's verdict on a scanned report: valid, expired, revoked or unknown. */
+    SHOWING_VERIFICATION,
     /** Something the citizen must know went wrong; the session is over. */
     NOTICE,
     /** The kiosk cannot serve (platform down, reader offline, administrators' command). */

@@ -30,6 +30,8 @@ public final class SessionTimeouts {
         m.put(SessionState.PRINTING, Duration.ofSeconds(120));
         m.put(SessionState.FAREWELL, Duration.ofSeconds(8));
         m.put(SessionState.NOTICE, Duration.ofSeconds(12));
+        m.put(SessionState.VERIFYING, Duration.ofSeconds(20));
+        m.put(SessionState.SHOWING_VERIFICATION, Duration.ofSeconds(30));
         m.put(SessionState.OUT_OF_SERVICE, Duration.ofSeconds(30));
         m.put(SessionState.MAINTENANCE, Duration.ofMinutes(10));
         return new SessionTimeouts(m);

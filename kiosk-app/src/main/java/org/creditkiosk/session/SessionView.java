@@ -6,6 +6,7 @@ import org.creditkiosk.platform.api.CreditRecord;
 import org.creditkiosk.platform.api.ObjectionTicket;
 import org.creditkiosk.platform.api.Person;
 import org.creditkiosk.platform.api.Representation;
+import org.creditkiosk.platform.api.ReportVerification;
 
 /**
  * An immutable snapshot of the session for the screens. Outside a session every citizen field is empty.
@@ -16,6 +17,7 @@ import org.creditkiosk.platform.api.Representation;
  * @param objectionItemId the item being objected to (objection screen)
  * @param objectionTicket the ticket once the objection was filed
  * @param outOfServiceReason why the kiosk is out of service (a code, for the attract notice and staff)
+ * @param verification the platform's answer about a scanned report (SHOWING_VERIFICATION)
  */
 public record SessionView(
         SessionState state,
@@ -27,7 +29,8 @@ public record SessionView(
         Optional<String> reportNo,
         Optional<String> objectionItemId,
         Optional<ObjectionTicket> objectionTicket,
-        Optional<String> outOfServiceReason) {
+        Optional<String> outOfServiceReason,
+        Optional<ReportVerification> verification) {
 
     public SessionView {
         represents = List.copyOf(represents);

@@ -29,6 +29,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import org.creditkiosk.platform.api.Representation;
+import org.creditkiosk.platform.api.ReportVerification;
 import org.creditkiosk.session.SessionEvent;
 import org.creditkiosk.session.SessionState;
 import org.creditkiosk.session.SessionView;
@@ -135,6 +136,8 @@ public final class KioskView extends StackPane {
             case CONFIRMING_PRINT -> confirmPrint(view);
             case PRINTING -> busy("busy.printing");
             case FAREWELL -> farewell(view);
+            case VERIFYING -> busy("busy.verifying");
+            case SHOWING_VERIFICATION -> verification(view);
             case NOTICE -> notice(view);
             case OUT_OF_SERVICE -> outOfService(view);
             case MAINTENANCE -> message("maintenance.title", "maintenance.body", "⚙");
@@ -325,6 +328,35 @@ public final class KioskView extends StackPane {
         v.setPadding(new Insets(60, 120, 60, 120));
         StackPane p = new StackPane(v);
         return p;
+    }
+
+    private Node verification(SessionView view) {
+        ReportVerification v = view.verification().orElseThrow();
+        boolean valid = v.status() == ReportVerification.Status.VALID;
+        String color = switch (v.status()) {
+            case VALID -> "#1b7a3a";
+            case EXPIRED -> "#b26a00";
+            case REVOKED -> "#b71c1c";
+            case UNKNOWN -> "#5b6775";
+        };
+        Label status = Widgets.label(texts.t("verify.status." + v.status().name()), "notice-title");
+        status.setStyle("-fx-text-fill: " + color + ";");
+        status.setId("verification-status");
+        VBox facts = new VBox(12, Widgets.label(texts.t("verify.reportNo", v.reportNo()), "screen-sub"));
+        v.issuedAt().ifPresent(t -> facts.getChildren().add(Widgets.label(texts.t("verify.issuedAt",
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault()).format(t)), "screen-sub")));
+        v.subjectNameMasked().ifPresent(n -> facts.getChildren().add(Widgets.label(texts.t("verify.subject", n), "screen-sub")));
+        v.pages().ifPresent(p -> facts.getChildren().add(Widgets.label(texts.t("verify.pages", p), "screen-sub")));
+        v.sha256().ifPresent(h -> facts.getChildren().add(Widgets.label(texts.t("verify.sha256", h), "muted")));
+        facts.setAlignment(Pos.CENTER);
+        VBox card = Widgets.column(26, Pos.CENTER,
+                Widgets.roundMark(valid ? "✓" : "!", 130, Color.web(color), Color.WHITE),
+                Widgets.label(texts.t("verify.title"), "screen-sub"), status, facts,
+                Widgets.label(texts.t("verify.explain." + v.status().name()), "notice-body"),
+                Widgets.button(texts.t("notice.ok"), "primary", "verification-ok", () -> events.accept(new SessionEvent.Finish())));
+        card.getStyleClass().add("content");
+        card.setMaxWidth(1300);
+        return new StackPane(card);
     }
 
     private Node outOfService(SessionView view) {

@@ -16,6 +16,7 @@ import org.creditkiosk.platform.api.ObjectionTicket;
 import org.creditkiosk.platform.api.Person;
 import org.creditkiosk.platform.api.PlatformSession;
 import org.creditkiosk.platform.api.Representation;
+import org.creditkiosk.platform.api.ReportVerification;
 import org.creditkiosk.platform.api.Subject;
 import org.creditkiosk.platform.api.SubjectKind;
 import org.creditkiosk.session.SessionCommand.CloseSession;
@@ -24,6 +25,7 @@ import org.creditkiosk.session.SessionCommand.LoadRecord;
 import org.creditkiosk.session.SessionCommand.OpenSession;
 import org.creditkiosk.session.SessionCommand.PrintReport;
 import org.creditkiosk.session.SessionCommand.ProbeService;
+import org.creditkiosk.session.SessionCommand.VerifyReport;
 import org.creditkiosk.session.SessionCommand.WipeCitizenData;
 import org.creditkiosk.session.SessionEvent.*;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,9 @@ class SessionTest {
             Optional.empty(), new Subject(SubjectKind.PERSON, "测试人", Optional.of("110105********002X"),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
             Optional.empty(), null, null, null, null, null, null, null, null, Optional.empty());
+
+    private static final ReportVerification VERIFIED = new ReportVerification("YLXY-20261127-0001-000001",
+            ReportVerification.Status.VALID, Optional.empty(), Optional.of(3), Optional.empty(), Optional.of("赵**"));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T03:00:00Z"));
     private final SessionTimeouts timeouts = SessionTimeouts.defaults();
@@ -278,6 +283,37 @@ class SessionTest {
     }
 
     @Test
+    void reportCodeIsVerifiedWithoutASessionAndOtherCodesAreExplained() {
+        assertThat(on(new ReportCodeScanned("YLXY-20261127-0001-000001"))).singleElement()
+                .isInstanceOfSatisfying(VerifyReport.class, v -> assertThat(v.reportNo()).isEqualTo("YLXY-20261127-0001-000001"));
+        assertThat(session.state()).isEqualTo(SessionState.VERIFYING);
+        assertThat(on(new ReportVerified(session.visit() - 1, VERIFIED))).as("stale").isEmpty();
+        assertThat(session.state()).isEqualTo(SessionState.VERIFYING);
+        on(new ReportVerified(session.visit(), VERIFIED));
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_VERIFICATION);
+        assertThat(session.view().verification()).contains(VERIFIED);
+        assertThat(session.view().person()).isEmpty();
+        // a citizen may start a visit straight from the verification screen
+        assertThat(on(new CardPlaced(CARD))).singleElement().isInstanceOf(OpenSession.class);
+        assertThat(session.view().verification()).isEmpty();
+        on(new CardRemoved());
+
+        on(new ReportCodeScanned("YLXY-20261127-0001-000002"));
+        on(new PlatformFailed(session.visit(), "verifyReport",
+                new PlatformException.Transport(PlatformException.Transport.Kind.UNREACHABLE, "down", null)));
+        assertThat(session.state()).isEqualTo(SessionState.NOTICE);
+        assertThat(session.view().notice()).contains("UNREACHABLE");
+
+        on(new CodeRejected("QR_UNKNOWN"));
+        assertThat(session.view().notice()).contains("QR_UNKNOWN");
+        toRecord();
+        assertThat(on(new CodeRejected("QR_UNKNOWN"))).isEmpty();
+        assertThat(on(new ReportCodeScanned("X"))).as("no verification in the middle of a visit").isEmpty();
+        assertThat(on(new AppCodeScanned("XYYL1.abc"))).isEmpty();
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+    }
+
+    @Test
     void unreadableCardShowsNotice() {
         on(new CardReadFailed("READ_FAILED"));
         assertThat(session.state()).isEqualTo(SessionState.NOTICE);
@@ -344,6 +380,8 @@ class SessionTest {
                 Arguments.of(SessionState.PRINTING, SessionState.SHOWING_RECORD, Session.NOTICE_PRINT_FAILED),
                 Arguments.of(SessionState.FAREWELL, SessionState.ATTRACT, null),
                 Arguments.of(SessionState.NOTICE, SessionState.ATTRACT, null),
+                Arguments.of(SessionState.VERIFYING, SessionState.NOTICE, Session.NOTICE_TIMEOUT),
+                Arguments.of(SessionState.SHOWING_VERIFICATION, SessionState.ATTRACT, null),
                 Arguments.of(SessionState.OUT_OF_SERVICE, SessionState.OUT_OF_SERVICE, null),
                 Arguments.of(SessionState.MAINTENANCE, SessionState.ATTRACT, null));
     }
@@ -409,6 +447,11 @@ class SessionTest {
                 on(new Finish());
             }
             case NOTICE -> on(new CardReadFailed("X"));
+            case VERIFYING -> on(new ReportCodeScanned("YLXY-20261127-0001-000001"));
+            case SHOWING_VERIFICATION -> {
+                on(new ReportCodeScanned("YLXY-20261127-0001-000001"));
+                on(new ReportVerified(session.visit(), VERIFIED));
+            }
             case OUT_OF_SERVICE -> on(new GoOutOfService("TEST"));
             case MAINTENANCE -> on(new EnterMaintenance());
             default -> throw new IllegalArgumentException(target.name());
