@@ -208,7 +208,7 @@ public final class ReceiptPrinter implements Device {
             }
             PrinterStatus after = status();
             refuseIfFaulted(after, true);
-            healthFrom(after);
+            healthFrom(after, true);
             log.info("receipt printer {}: slip printed ({} bytes, {} ms)", name, job.size(),
                     (System.nanoTime() - t0) / 1_000_000);
             return null;
@@ -300,8 +300,9 @@ public final class ReceiptPrinter implements Device {
         byte[] one = new byte[1];
         int invalid = 0;
         for (int attempt = 0; attempt < settings.statusAttempts(); attempt++) {
-            // Stale bytes (a late answer, an echo of image data) must not be taken for this answer.
-            link.drainInput();
+            // Stale bytes (a late answer, an echo of image data) must not be taken for this answer. Drained with
+            // zero-timeout reads rather than drainInput(): a read notices a vanished port, so we never write into it.
+            drain();
             link.write(new byte[] {EscPosEncoder.DLE, EscPosEncoder.EOT, (byte) n});
             long deadline = System.nanoTime() + settings.statusTimeout().toNanos();
             long left;
@@ -325,11 +326,23 @@ public final class ReceiptPrinter implements Device {
                 + settings.statusTimeout().toMillis() + " ms x " + settings.statusAttempts());
     }
 
+    private void drain() throws IOException {
+        byte[] scratch = new byte[256];
+        while (link.read(scratch, 0, scratch.length, Duration.ZERO) > 0) {
+            // discard
+        }
+    }
+
     private void healthFrom(PrinterStatus st) {
+        healthFrom(st, false);
+    }
+
+    /** @param jobDone true for the status after a job: leave BUSY for the state the status says */
+    private void healthFrom(PrinterStatus st, boolean jobDone) {
         var fault = st.fault();
         if (fault.isPresent()) {
             setHealth(DeviceState.OFFLINE, fault.get());
-        } else if (health.state() == DeviceState.BUSY) {
+        } else if (health.state() == DeviceState.BUSY && !jobDone) {
             return;   // mid-job: stay BUSY; the job sets the final health
         } else if (st.paperNearEnd()) {
             setHealth(DeviceState.DEGRADED, PrinterStatus.PAPER_LOW);
