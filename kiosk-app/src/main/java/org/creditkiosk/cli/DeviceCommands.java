@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Technician commands for devices: read a card, print a test slip, scan a code.",
         subcommands = {
+            org.creditkiosk.cli.device.PrintTestCommand.class,
+            org.creditkiosk.cli.device.PrinterStatusCommand.class
         })
 public final class DeviceCommands {
 }

@@ -62,6 +62,7 @@ public final class ReceiptPrinter implements Device {
     private Link link;
     private Duration backoff;
     private long nextReopenNanos;
+    private String lastOpenError = "";
 
     /**
      * @param name     the port path or a label, for logs and health
@@ -261,7 +262,8 @@ public final class ReceiptPrinter implements Device {
         }
         closeLink();
         if (!tryOpen()) {
-            throw new DeviceException.Offline(DISCONNECTED, "receipt printer port " + name + " cannot be opened");
+            throw new DeviceException.Offline(DISCONNECTED, "receipt printer port " + name + " cannot be opened: "
+                    + lastOpenError);
         }
     }
 
@@ -274,6 +276,7 @@ public final class ReceiptPrinter implements Device {
             return true;
         } catch (IOException | RuntimeException e) {
             link = null;
+            lastOpenError = String.valueOf(e.getMessage());
             setHealth(DeviceState.OFFLINE, DISCONNECTED);
             nextReopenNanos = System.nanoTime() + backoff.toNanos();
             log.debug("receipt printer {}: cannot open ({}); next attempt in {} ms", name, e.getMessage(),
