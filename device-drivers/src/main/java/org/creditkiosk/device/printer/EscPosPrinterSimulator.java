@@ -46,6 +46,9 @@ public final class EscPosPrinterSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EscPosPrinterSimulator.class);
     private static final Charset CP437 = cp437();
     private static final int MAX_RECORDED = 4 * 1024 * 1024;
+    /** 80 mm heads have 576 dots = 72 bytes; 255 bytes leaves room for any model. */
+    private static final int MAX_RASTER_ROW_BYTES = 255;
+    private static final int MAX_RASTER_ROWS = 4096;
 
     private final Link link;
     private final int charsPerLine;
@@ -363,7 +366,11 @@ public final class EscPosPrinterSimulator implements AutoCloseable {
                 next();           // m: density
                 int x = next() | next() << 8;
                 int y = next() | next() << 8;
-                raster(new RasterImage(x, y, read(x * y)));
+                if (x > MAX_RASTER_ROW_BYTES || y > MAX_RASTER_ROWS) {
+                    unknown();   // wider than any head or absurdly long: garbage, not an image
+                } else {
+                    raster(new RasterImage(x, y, read(x * y)));
+                }
             }
             case 'a', 'B', 'H', 'f', 'h', 'w', 'k' -> next();
             case 'L', 'W' -> read(2);
