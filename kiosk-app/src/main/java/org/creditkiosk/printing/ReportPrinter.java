@@ -17,6 +17,10 @@ import javax.print.attribute.standard.JobName;
 import javax.print.attribute.standard.MediaSizeName;
 import javax.print.attribute.standard.PrinterIsAcceptingJobs;
 import org.apache.pdfbox.Loader;
+import org.creditkiosk.device.Device;
+import org.creditkiosk.device.DeviceHealth;
+import org.creditkiosk.device.DeviceKind;
+import org.creditkiosk.device.DeviceState;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.printing.PDFPageable;
 import org.slf4j.Logger;
@@ -33,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * job does not finish in time, the job is cancelled before the typed failure is thrown, so a later reprint can never
  * be followed by the stale original: no duplicates.
  */
-public final class ReportPrinter {
+public final class ReportPrinter implements Device {
 
     /** What came out: the CUPS job id when CUPS could be asked, the page count, how long it took. */
     public record Printed(String queue, Optional<String> cupsJobId, int pages, Duration took) {
@@ -44,6 +48,7 @@ public final class ReportPrinter {
     private final ReportPrinterSettings settings;
     private final Supplier<PrintService[]> services;
     private final CupsQueue cups;
+    private volatile DeviceHealth health = DeviceHealth.disabled();
 
     public ReportPrinter(ReportPrinterSettings settings) {
         this(settings, () -> PrintServiceLookup.lookupPrintServices(null, null));
@@ -60,15 +65,54 @@ public final class ReportPrinter {
         return settings.queueName();
     }
 
+    @Override
+    public DeviceKind kind() {
+        return DeviceKind.REPORT_PRINTER;
+    }
+
+    /** Reads the queue state once; the queue lives in CUPS, so there is nothing else to open. */
+    @Override
+    public void open() {
+        status();
+    }
+
+    @Override
+    public void close() {
+        health = DeviceHealth.disabled();
+    }
+
+    /** The health from the last {@link #status()} or {@link #print}: poll {@link #status()} for a fresh one. */
+    @Override
+    public DeviceHealth health() {
+        return health;
+    }
+
     /** The queue's state now (cheap enough for a health poll: two {@code lpstat} calls). */
     public QueueStatus status() {
         Optional<PrintService> svc = service();
         boolean accepting = svc.map(s -> s.getAttribute(PrinterIsAcceptingJobs.class))
                 .map(a -> a != PrinterIsAcceptingJobs.NOT_ACCEPTING_JOBS).orElse(false);
         Optional<CupsQueue.State> st = svc.isPresent() ? cups.state() : Optional.empty();
-        return new QueueStatus(settings.queueName(), svc.isPresent(), st.map(CupsQueue.State::enabled),
+        QueueStatus status = new QueueStatus(settings.queueName(), svc.isPresent(), st.map(CupsQueue.State::enabled),
                 accepting && st.map(CupsQueue.State::accepting).orElse(true),
                 st.map(CupsQueue.State::reasons).orElse(Set.of()), st.map(CupsQueue.State::message).orElse(""));
+        updateHealth(status);
+        return status;
+    }
+
+    private void updateHealth(QueueStatus status) {
+        DeviceHealth h = health;
+        Optional<PrintFailure.Code> fault = status.fault();
+        DeviceState state = fault.isPresent() ? DeviceState.OFFLINE : DeviceState.READY;
+        String detail = fault.map(Enum::name).orElse("");
+        if (h.state() != state || !h.detail().equals(detail)) {
+            health = new DeviceHealth(state, detail, java.time.Instant.now());
+            if (fault.isPresent()) {
+                log.warn("report printer {}: health {} ({})", settings.queueName(), health, status.describe());
+            } else {
+                log.info("report printer {}: health {}", settings.queueName(), health);
+            }
+        }
     }
 
     /**

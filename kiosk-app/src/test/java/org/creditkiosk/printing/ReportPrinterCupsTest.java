@@ -48,6 +48,7 @@ class ReportPrinterCupsTest {
         ReportPrinter.Printed printed = printer.print(pdf, title);
 
         assertThat(printed.pages()).isEqualTo(1);
+        assertThat(printer.health().toString()).isEqualTo("READY");
         assertThat(printed.cupsJobId()).hasValueSatisfying(id -> assertThat(id).startsWith(QUEUE + "-"));
         Path arrived = awaitOutput(title);
         assertThat(run("pdfinfo", arrived.toString())).containsPattern("Pages:\\s+1\\b").containsPattern("595(\\.\\d+)? x 841.89|\\(A4\\)");
@@ -83,6 +84,7 @@ class ReportPrinterCupsTest {
             ReportPrinter printer = new ReportPrinter(ReportPrinterSettings.of(QUEUE));
             assertThat(printer.status().fault()).contains(PrintFailure.Code.QUEUE_STOPPED);
             assertThat(printer.status().message()).contains("paper jam");
+            assertThat(printer.health().toString()).isEqualTo("OFFLINE(QUEUE_STOPPED)");
             assertThatThrownBy(() -> printer.print(TestPage.render(QUEUE, "stopped"), "kiosk-test-stopped"))
                     .isInstanceOfSatisfying(PrintFailure.class,
                             e -> assertThat(e.code()).isEqualTo(PrintFailure.Code.QUEUE_STOPPED));
