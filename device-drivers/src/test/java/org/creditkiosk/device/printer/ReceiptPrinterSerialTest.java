@@ -151,6 +151,20 @@ class ReceiptPrinterSerialTest {
                 .satisfies(s -> assertThat(s.textLines()).hasSize(3));
     }
 
+    @ParameterizedTest(name = "{0} mid-job -> {1}")
+    @CsvSource({"COVER_OPEN, COVER_OPEN", "OFFLINE, ERROR"})
+    void aFaultMidJobStopsTheJobWithItsCode(Fault fault, String code) {
+        ReceiptPrinter p = printer(EscPosSettings.defaults());
+        sim.failAfterLines(fault, 2);
+        assertThatThrownBy(() -> p.print(SlipFixtures.summary()))
+                .isInstanceOfSatisfying(DeviceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(code);
+                    assertThat(e.getMessage()).contains("the slip is incomplete");
+                });
+        assertThat(p.health().toString()).isEqualTo("OFFLINE(" + code + ")");
+        assertThat(sim.slips()).isEmpty();
+    }
+
     @Test
     void unplugGivesDisconnectedAndTheDriverReopensAfterReplug() throws Exception {
         ReceiptPrinter p = printer(EscPosSettings.defaults());
