@@ -9,7 +9,8 @@ package org.creditkiosk.device.printer;
  * @param qrModuleDots      native QR module size, 1..16 dots ({@code GS ( k … 31 43 n}); also the raster module size
  *                          when it fits in {@code rasterMaxWidthDots}
  * @param qrErrorCorrection QR error correction level
- * @param rasterMaxWidthDots the printable width in dots for raster images (576 at 203 dpi on 80 mm paper; 384 on 58 mm)
+ * @param rasterMaxWidthDots the printable width in dots for raster images, a multiple of 8 (576 at 203 dpi on 80 mm
+ *                          paper; 384 on 58 mm)
  * @param charsPerLine      columns of font A (12 dots each); a {@link ReceiptSlip.Rule} is that many {@code -}
  * @param cutFeedDots       paper fed before the cut, in vertical motion units ({@code GS V 65 n})
  */
@@ -40,8 +41,10 @@ public record EscPosSettings(QrMode qrMode, int qrModuleDots, QrErrorCorrection 
         if (qrModuleDots < 1 || qrModuleDots > 16) {
             throw new IllegalArgumentException("qrModuleDots " + qrModuleDots + " is outside 1..16");
         }
-        if (rasterMaxWidthDots < 64 || rasterMaxWidthDots > 576) {
-            throw new IllegalArgumentException("rasterMaxWidthDots " + rasterMaxWidthDots + " is outside 64..576");
+        if (rasterMaxWidthDots < 64 || rasterMaxWidthDots > 576 || rasterMaxWidthDots % 8 != 0) {
+            // A multiple of 8: GS v 0 sends whole bytes per row, so the image (padded to bytes) stays within it.
+            throw new IllegalArgumentException("rasterMaxWidthDots " + rasterMaxWidthDots
+                    + " is not a multiple of 8 within 64..576");
         }
         if (charsPerLine < 16 || charsPerLine > 64) {
             throw new IllegalArgumentException("charsPerLine " + charsPerLine + " is outside 16..64");
