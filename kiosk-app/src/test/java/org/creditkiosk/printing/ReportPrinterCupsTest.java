@@ -74,6 +74,7 @@ class ReportPrinterCupsTest {
         System.out.printf("ink overlap: same report %.4f, other report %.4f%n", same, different);
         assertThat(same).isGreaterThan(0.995);
         assertThat(different).isLessThan(0.995);
+        Files.deleteIfExists(arrived);   // cups-pdf output is ours to clean up
     }
 
     @Test
