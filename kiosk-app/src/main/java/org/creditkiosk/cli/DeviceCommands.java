@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             org.creditkiosk.cli.device.ReadCardCommand.class,
             org.creditkiosk.cli.device.ScanCommand.class,
+            org.creditkiosk.cli.device.PrintTestCommand.class,
+            org.creditkiosk.cli.device.PrinterStatusCommand.class
         })
 public final class DeviceCommands {
 }
