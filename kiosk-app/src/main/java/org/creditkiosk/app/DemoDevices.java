@@ -1,10 +1,15 @@
 package org.creditkiosk.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Objects;
 import org.creditkiosk.demo.platform.DemoPlatformServer;
 import org.creditkiosk.device.idcard.IdCardReaderSimulator;
 import org.creditkiosk.device.idcard.IdentityCard;
+import org.creditkiosk.device.scanner.QrScannerSimulator;
 
 /**
  * Demo mode's stand-ins for the citizen's hands and the platform: the ID card simulator (same bytes as a real
@@ -17,14 +22,41 @@ public final class DemoDevices {
     public record DemoCard(String label, IdentityCard card) {
     }
 
+    /** A code the demo can put in front of the simulated scanner. */
+    public record DemoCode(String label, Supplier<Optional<String>> text) {
+    }
+
     private final IdCardReaderSimulator reader;
     private final List<DemoCard> cards;
     private final DemoPlatformServer platform;
+    private final QrScannerSimulator scanner;
+    private final List<DemoCode> codes;
 
-    DemoDevices(IdCardReaderSimulator reader, List<DemoCard> cards, DemoPlatformServer platform) {
+    DemoDevices(IdCardReaderSimulator reader, List<DemoCard> cards, DemoPlatformServer platform,
+            QrScannerSimulator scanner, List<DemoCode> codes) {
         this.reader = Objects.requireNonNull(reader);
         this.cards = List.copyOf(cards);
         this.platform = Objects.requireNonNull(platform);
+        this.scanner = Objects.requireNonNull(scanner);
+        this.codes = List.copyOf(codes);
+    }
+
+    public List<DemoCode> codes() {
+        return codes;
+    }
+
+    /** Shows {@code text} to the simulated serial scanner (the bytes go through the real driver). */
+    public void scan(String text) {
+        try {
+            scanner.scan(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the simulated scanner is unplugged", e);
+        }
+    }
+
+    /** Scans demo code {@code index} (if it has a value now, e.g. "the last report" after a print). */
+    public void scanCode(int index) {
+        codes.get(index).text().get().ifPresent(this::scan);
     }
 
     public List<DemoCard> cards() {

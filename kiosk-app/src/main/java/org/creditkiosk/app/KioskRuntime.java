@@ -1,6 +1,13 @@
 package org.creditkiosk.app;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
+import org.creditkiosk.device.link.PipeLink;
+import org.creditkiosk.device.scanner.QrScanner;
+import org.creditkiosk.device.scanner.QrScannerSettings;
+import org.creditkiosk.device.scanner.QrScannerSimulator;
+import org.creditkiosk.device.scanner.ScanEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -84,7 +91,14 @@ public final class KioskRuntime implements AutoCloseable {
         ReportService reports = new ReportService(reportSettings(settings, ReportSettings.demo(dataDir.resolve("demo"))));
         warmUp(reports);
         Path out = settings.get(ConfigKeys.REPORT_OUTPUT_DIR).map(Path::of).orElse(dataDir.resolve("demo-reports"));
-        ReportPipeline pipeline = new PlatformReportPipeline(client, reports, new FolderReportSink(out));
+        AtomicReference<String> lastReport = new AtomicReference<>();
+        FolderReportSink folder = new FolderReportSink(out);
+        ReportSink sink = report -> {
+            ReportSink.Result r = folder.print(report);
+            lastReport.set(report.reportNo());
+            return r;
+        };
+        ReportPipeline pipeline = new PlatformReportPipeline(client, reports, sink);
 
         SessionController controller = controller(settings, client, pipeline);
         resources.add(0, controller);
@@ -105,7 +119,30 @@ public final class KioskRuntime implements AutoCloseable {
                         .flatMap(DemoFixtures.PersonFixture::label).map(l -> " · " + l).orElse(""),
                         IdCardDataMapper.fromContract(c)))
                 .toList();
-        DemoDevices devices = new DemoDevices(simulator, cards, server);
+        // The QR scanner: the real serial driver, fed by the scanner simulator over an in-memory line.
+        ScanRouter router = new ScanRouter(URI.create(DemoSettings.defaults().publicVerifyBase()).getHost(), controller::submit);
+        PipeLink[] scanLine = PipeLink.pair("demo-scanner");
+        QrScannerSimulator scanSim = new QrScannerSimulator(scanLine[1], QrScannerSettings.defaults());
+        resources.add(scanSim);
+        QrScanner scanner = new QrScanner(() -> scanLine[0], QrScannerSettings.defaults(), scanListener(router));
+        resources.add(0, scanner);
+        scanner.open();
+        String verifyBase = DemoSettings.defaults().publicVerifyBase() + "/v?r=";
+        List<DemoDevices.DemoCode> codes = new ArrayList<>();
+        for (DemoFixtures.QrToken t : fixtures.qrTokens().values()) {
+            String who = Optional.ofNullable(fixtures.persons().get(t.idNumber())).map(p -> fixtures.record(p.recordId()).subject().name()).orElse("?");
+            String state = switch (t.state().name()) {
+                case "VALID" -> "有效";
+                case "EXPIRED" -> "已过期";
+                case "USED" -> "已使用";
+                default -> t.state().name();
+            };
+            codes.add(new DemoDevices.DemoCode(who + "的APP码（" + state + "）", () -> Optional.of(t.payload())));
+        }
+        codes.add(new DemoDevices.DemoCode("报告核验码", () -> Optional.ofNullable(lastReport.get()).map(n -> verifyBase + n)));
+        codes.add(new DemoDevices.DemoCode("伪造报告码", () -> Optional.of(verifyBase + "YLXY-20250101-0009-999999")));
+        codes.add(new DemoDevices.DemoCode("无关二维码", () -> Optional.of("https://www.example.com/promo?id=42")));
+        DemoDevices devices = new DemoDevices(simulator, cards, server, scanSim, codes);
         controller.start();
         log.info("demo kiosk {} started: platform {}, {} demo cards, reports to {}", kioskId, server.baseUrl(), cards.size(), out);
         return new KioskRuntime(settings, controller, Optional.of(devices), resources);
@@ -137,6 +174,14 @@ public final class KioskRuntime implements AutoCloseable {
             reader.open();
         } else {
             log.warn("devices.idcard.port is not set: no ID card reader");
+        }
+        Optional<String> scanPort = settings.get(ConfigKeys.SCANNER_PORT);
+        if (scanPort.isPresent()) {
+            ScanRouter router = new ScanRouter(settings.get(ConfigKeys.VERIFY_HOST), controller::submit);
+            QrScanner scanner = QrScanner.serial(scanPort.get(), SerialSettings.of8N1(settings.get(ConfigKeys.SCANNER_BAUD)),
+                    QrScannerSettings.defaults(), scanListener(router));
+            resources.add(0, scanner);
+            scanner.open();
         }
         controller.start();
         return new KioskRuntime(settings, controller, Optional.empty(), resources);
@@ -179,6 +224,23 @@ public final class KioskRuntime implements AutoCloseable {
                 controller.submit(new SessionEvent.CardReadFailed(f.outcome().code()));
             }
         };
+    }
+
+    /** Serial scanner events: codes go to the router; rejected input is only logged (no citizen waits for it). */
+    private static java.util.function.Consumer<ScanEvent> scanListener(ScanRouter router) {
+        return e -> {
+            if (e instanceof ScanEvent.Scanned s) {
+                router.accept(s.text());
+            } else if (e instanceof ScanEvent.Rejected r) {
+                log.info("scanner input rejected: {}", r.reason());
+            }
+        };
+    }
+
+    /** The router for codes typed by a keyboard-wedge scanner (the screens install the key filter). */
+    public ScanRouter wedgeRouter() {
+        return new ScanRouter(demo.isPresent() ? URI.create(DemoSettings.defaults().publicVerifyBase()).getHost()
+                : settings.get(ConfigKeys.VERIFY_HOST), controller::submit);
     }
 
     private static ReportSettings reportSettings(KioskSettings settings, ReportSettings base) {

@@ -72,6 +72,10 @@ public final class ConfigKeys {
             "Baud rate of the receipt printer."));
     public static final ConfigKey<Optional<String>> SCANNER_PORT = add(ConfigKey.optionalText("devices.scanner.port",
             "Serial device of the QR scanner. Empty: keyboard-wedge scanner (or none)."));
+    public static final ConfigKey<Integer> SCANNER_BAUD = add(ConfigKey.integer("devices.scanner.baud", 9600, 1200, 115200,
+            "Baud rate of a serial QR scanner."));
+    public static final ConfigKey<String> VERIFY_HOST = add(ConfigKey.pattern("platform.verifyHost", "credit-platform.example",
+            "[A-Za-z0-9.-]+", false, "Host of the platform's report verification links (https://HOST/v?r=REPORT-NO); a scanned link to another host is not a report code."));
     public static final ConfigKey<Optional<String>> REPORT_PRINTER = add(ConfigKey.optionalText("printer.reportQueue",
             "CUPS queue name of the A4 report printer. Empty in demo mode: reports are written to report.outputDir."));
 

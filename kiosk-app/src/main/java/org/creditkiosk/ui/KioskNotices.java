@@ -20,6 +20,10 @@ public final class KioskNotices implements NoticeTexts {
     static {
         KIOSK.put("CARD_UNREADABLE", new Text("未能读取身份证", "The card could not be read",
                 "请将身份证平放在感应区中央，待读取完成前不要移动。", "Lay the card flat in the middle of the reader and keep it still until it is read."));
+        KIOSK.put("QR_UNKNOWN", new Text("无法识别此二维码", "This code cannot be used here",
+                "此二维码不是信用报告核验码，也不是“信用榆林”APP 电子信用身份证码。", "This code is not a credit report code or a Credit Yulin app code."));
+        KIOSK.put("QR_MALFORMED", new Text("二维码无法识别", "The code could not be read",
+                "请在“信用榆林”APP中刷新电子信用身份证二维码后重新扫码。", "Please refresh the code in the Credit Yulin app and scan it again."));
         KIOSK.put("PRINT_FAILED", new Text("打印未完成", "Printing did not finish",
                 "报告未能打印，工作人员已收到通知。您可以稍后再试或到人工窗口办理。", "The report could not be printed; staff have been notified. Try again later or go to a staffed counter."));
         KIOSK.put("PAPER_OUT", new Text("打印机缺纸", "The printer is out of paper",

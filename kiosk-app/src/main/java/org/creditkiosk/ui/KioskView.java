@@ -311,7 +311,8 @@ public final class KioskView extends StackPane {
         view.reportNo().ifPresent(no -> v.getChildren().addAll(
                 Widgets.label(texts.t("farewell.takeReport"), "screen-sub"),
                 Widgets.label(texts.t("farewell.reportNo", no), "muted")));
-        v.getChildren().add(Widgets.label(texts.t("farewell.cleared"), "muted"));
+        v.getChildren().addAll(Widgets.label(texts.t("farewell.cleared"), "muted"),
+                Widgets.button(texts.t("notice.ok"), "secondary", "finish-farewell", () -> events.accept(new SessionEvent.Finish())));
         v.getStyleClass().add("content");
         return v;
     }

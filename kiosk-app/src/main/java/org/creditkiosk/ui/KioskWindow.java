@@ -7,6 +7,8 @@ import javafx.stage.Stage;
 import org.creditkiosk.app.DemoDevices;
 import org.creditkiosk.app.KioskRuntime;
 import org.creditkiosk.config.ConfigKeys;
+import org.creditkiosk.ui.input.WedgeScanDetector;
+import org.creditkiosk.ui.input.WedgeScanFilter;
 
 /** Puts a running kiosk on a stage: the view, its link to the session controller, and in demo mode the demo panel. */
 public final class KioskWindow {
@@ -26,6 +28,9 @@ public final class KioskWindow {
                 addDemoPanel(scene, view, demo, texts);
             }
         });
+        // A keyboard-wedge scanner types its code: the filter takes such bursts off the key stream (they never land
+        // in a text field) and hands the code to the same router as the serial scanner.
+        WedgeScanFilter.install(scene, WedgeScanDetector.Settings.defaults(), runtime.wedgeRouter());
         runtime.controller().addListener(view::show);
         return view;
     }
@@ -36,7 +41,12 @@ public final class KioskWindow {
             int index = i;
             cards.add(new DemoPanel.Action(demo.cards().get(i).label(), () -> demo.place(index)));
         }
-        List<DemoPanel.Action> others = List.of(new DemoPanel.Action(texts.t("demo.remove"), demo::remove));
+        List<DemoPanel.Action> others = new ArrayList<>();
+        others.add(new DemoPanel.Action(texts.t("demo.remove"), demo::remove));
+        for (int i = 0; i < demo.codes().size(); i++) {
+            int index = i;
+            others.add(new DemoPanel.Action(texts.t("demo.scan") + demo.codes().get(i).label(), () -> demo.scanCode(index)));
+        }
         DemoPanel panel = new DemoPanel(texts.t("demo.title"), texts.t("demo.hint"), cards, others);
         view.setDemoPanel(panel);
         DemoPanel.installHotKeys(scene, cards, demo::remove);
