@@ -31,14 +31,21 @@ public final class DemoDevices {
     private final DemoPlatformServer platform;
     private final QrScannerSimulator scanner;
     private final List<DemoCode> codes;
+    private final DemoReportPrinter reportPrinter;
 
     DemoDevices(IdCardReaderSimulator reader, List<DemoCard> cards, DemoPlatformServer platform,
-            QrScannerSimulator scanner, List<DemoCode> codes) {
+            QrScannerSimulator scanner, List<DemoCode> codes, DemoReportPrinter reportPrinter) {
+        this.reportPrinter = Objects.requireNonNull(reportPrinter);
         this.reader = Objects.requireNonNull(reader);
         this.cards = List.copyOf(cards);
         this.platform = Objects.requireNonNull(platform);
         this.scanner = Objects.requireNonNull(scanner);
         this.codes = List.copyOf(codes);
+    }
+
+    /** The simulated A4 printer (its folder, its fault switch). */
+    public DemoReportPrinter reportPrinter() {
+        return reportPrinter;
     }
 
     public List<DemoCode> codes() {

@@ -2,7 +2,6 @@ package org.creditkiosk.app;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicReference;
 import org.creditkiosk.device.link.PipeLink;
 import org.creditkiosk.device.scanner.QrScanner;
 import org.creditkiosk.device.scanner.QrScannerSettings;
@@ -32,6 +31,10 @@ import org.creditkiosk.platform.PlatformOps;
 import org.creditkiosk.platform.HttpPlatformClient;
 import org.creditkiosk.platform.PlatformClient;
 import org.creditkiosk.platform.PlatformSettings;
+import org.creditkiosk.printing.PrintChannel;
+import org.creditkiosk.printing.PrintDesk;
+import org.creditkiosk.printing.ReportPrinter;
+import org.creditkiosk.printing.ReportPrinterSettings;
 import org.creditkiosk.report.ReportService;
 import org.creditkiosk.report.ReportSettings;
 import org.creditkiosk.session.Session;
@@ -91,14 +94,9 @@ public final class KioskRuntime implements AutoCloseable {
         ReportService reports = new ReportService(reportSettings(settings, ReportSettings.demo(dataDir.resolve("demo"))));
         warmUp(reports);
         Path out = settings.get(ConfigKeys.REPORT_OUTPUT_DIR).map(Path::of).orElse(dataDir.resolve("demo-reports"));
-        AtomicReference<String> lastReport = new AtomicReference<>();
-        FolderReportSink folder = new FolderReportSink(out);
-        ReportSink sink = report -> {
-            ReportSink.Result r = folder.print(report);
-            lastReport.set(report.reportNo());
-            return r;
-        };
-        ReportPipeline pipeline = new PlatformReportPipeline(client, reports, sink);
+        DemoReportPrinter a4 = new DemoReportPrinter(out);
+        PrintDesk desk = new PrintDesk(a4, PrintChannel.absent("receipt printer"), PlatformReportPipelines::attention);
+        ReportPipeline pipeline = new PlatformReportPipeline(client, reports, desk);
 
         SessionController controller = controller(settings, client, pipeline);
         resources.add(0, controller);
@@ -139,10 +137,10 @@ public final class KioskRuntime implements AutoCloseable {
             };
             codes.add(new DemoDevices.DemoCode(who + "的APP码（" + state + "）", () -> Optional.of(t.payload())));
         }
-        codes.add(new DemoDevices.DemoCode("报告核验码", () -> Optional.ofNullable(lastReport.get()).map(n -> verifyBase + n)));
+        codes.add(new DemoDevices.DemoCode("报告核验码", () -> a4.lastReportNo().map(n -> verifyBase + n)));
         codes.add(new DemoDevices.DemoCode("伪造报告码", () -> Optional.of(verifyBase + "YLXY-20250101-0009-999999")));
         codes.add(new DemoDevices.DemoCode("无关二维码", () -> Optional.of("https://www.example.com/promo?id=42")));
-        DemoDevices devices = new DemoDevices(simulator, cards, server, scanSim, codes);
+        DemoDevices devices = new DemoDevices(simulator, cards, server, scanSim, codes, a4);
         controller.start();
         log.info("demo kiosk {} started: platform {}, {} demo cards, reports to {}", kioskId, server.baseUrl(), cards.size(), out);
         return new KioskRuntime(settings, controller, Optional.of(devices), resources);
@@ -160,8 +158,19 @@ public final class KioskRuntime implements AutoCloseable {
         resources.add(client);
         ReportService reports = new ReportService(reportSettings(settings, ReportSettings.defaults()));
         warmUp(reports);
-        Path out = settings.get(ConfigKeys.REPORT_OUTPUT_DIR).map(Path::of).orElse(dataDir(settings).resolve("reports"));
-        ReportPipeline pipeline = new PlatformReportPipeline(client, reports, new FolderReportSink(out));
+        PrintChannel a4;
+        Optional<String> queue = settings.get(ConfigKeys.REPORT_PRINTER);
+        if (queue.isPresent()) {
+            ReportPrinter printer = new ReportPrinter(ReportPrinterSettings.of(queue.get()));
+            resources.add(0, printer);
+            printer.open();
+            a4 = PrintChannel.report(printer);
+        } else {
+            log.error("printer.reportQueue is not set: reports cannot be printed (set the CUPS queue name)");
+            a4 = PrintChannel.absent("A4 report printer");
+        }
+        PrintDesk desk = new PrintDesk(a4, PrintChannel.absent("receipt printer"), PlatformReportPipelines::attention);
+        ReportPipeline pipeline = new PlatformReportPipeline(client, reports, desk);
         SessionController controller = controller(settings, client, pipeline);
         resources.add(0, controller);
         resources.add(0, watch(settings, breaker, client, controller));

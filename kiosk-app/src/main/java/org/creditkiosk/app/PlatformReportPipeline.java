@@ -1,6 +1,8 @@
 package org.creditkiosk.app;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.creditkiosk.platform.ErrorCode;
 import org.creditkiosk.platform.PlatformClient;
 import org.creditkiosk.platform.PlatformException;
@@ -8,6 +10,10 @@ import org.creditkiosk.platform.SessionToken;
 import org.creditkiosk.platform.api.AllocateReportRequest;
 import org.creditkiosk.platform.api.CreditRecord;
 import org.creditkiosk.platform.api.ReportAllocation;
+import org.creditkiosk.printing.PrintDesk;
+import org.creditkiosk.printing.PrintFailure;
+import org.creditkiosk.printing.PrintJob;
+import org.creditkiosk.printing.PrintOutcome;
 import org.creditkiosk.report.ReportService;
 import org.creditkiosk.report.SignedReport;
 import org.slf4j.Logger;
@@ -15,8 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The report flow of DESIGN.md §4: allocate the number (platform) → render and sign in memory → register the
- * SHA-256 (platform) → hand to the sink. Platform refusals the citizen can understand (quota, record changed)
- * become a {@link Failed} outcome with the contract's code; anything else is thrown for the session's error path.
+ * SHA-256 (platform) → print through the session's {@link PrintDesk} → the desk forgets the bytes when the visit ends.
+ *
+ * <p>No lost print, no duplicate: a job the printer could not finish (paper, cover, offline) stays at the desk; the
+ * citizen's next "print" reprints that same report once the printer is fixed, without a new report number, a new
+ * platform query or a second count against the daily quota.
  */
 public final class PlatformReportPipeline implements ReportPipeline {
 
@@ -24,16 +33,21 @@ public final class PlatformReportPipeline implements ReportPipeline {
 
     private final PlatformClient platform;
     private final ReportService reports;
-    private final ReportSink sink;
+    private final PrintDesk desk;
 
-    public PlatformReportPipeline(PlatformClient platform, ReportService reports, ReportSink sink) {
+    public PlatformReportPipeline(PlatformClient platform, ReportService reports, PrintDesk desk) {
         this.platform = Objects.requireNonNull(platform);
         this.reports = Objects.requireNonNull(reports);
-        this.sink = Objects.requireNonNull(sink);
+        this.desk = Objects.requireNonNull(desk);
     }
 
     @Override
     public Outcome print(SessionToken token, CreditRecord record) throws PlatformException {
+        Optional<PrintDesk.HeldJob> held = desk.held().stream().filter(PrintDesk.HeldJob::reprintAvailable).findFirst();
+        if (held.isPresent()) {
+            log.info("reprinting held report {} (no new number, no new count)", held.get().reportNo());
+            return outcome(held.get().reportNo(), desk.reprint(held.get().jobId()));
+        }
         long start = System.nanoTime();
         ReportAllocation allocation;
         try {
@@ -48,13 +62,36 @@ public final class PlatformReportPipeline implements ReportPipeline {
         }
         SignedReport report = reports.render(record, allocation);
         platform.registerReportDigest(token, allocation.reportNo(), report.digest());
-        ReportSink.Result result = sink.print(report);
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        if (result instanceof ReportSink.Fault f) {
-            log.warn("report {} not printed: {} after {} ms", allocation.reportNo(), f.code(), ms);
-            return new Failed(f.code());
+        Outcome outcome = outcome(allocation.reportNo(), desk.print(new PrintJob.Report(allocation.reportNo(), report.pdf())));
+        log.info("report {} ({} pages, {} bytes): {} after {} ms", allocation.reportNo(), report.pages(), report.size(),
+                outcome, (System.nanoTime() - start) / 1_000_000);
+        return outcome;
+    }
+
+    private static Outcome outcome(String reportNo, PrintOutcome o) {
+        if (o instanceof PrintOutcome.Printed || o instanceof PrintOutcome.AlreadyPrinted) {
+            return new Printed(reportNo);
         }
-        log.info("report {} done: {} pages, {} bytes, {} ms", allocation.reportNo(), report.pages(), report.size(), ms);
-        return new Printed(allocation.reportNo());
+        Optional<PrintFailure.Code> code = Optional.empty();
+        if (o instanceof PrintOutcome.Held h) {
+            code = Optional.of(h.code());
+        } else if (o instanceof PrintOutcome.NotReady n) {
+            code = Optional.of(n.code());
+        }
+        return new Failed(code.map(PlatformReportPipeline::noticeCode).orElse("PRINT_FAILED"));
+    }
+
+    /** The citizen's notice for a printer fault (KioskNotices has a text for each). */
+    static String noticeCode(PrintFailure.Code code) {
+        return switch (code) {
+            case PAPER_OUT -> "PAPER_OUT";
+            case COVER_OPEN -> "COVER_OPEN";
+            default -> List.of(PrintFailure.Code.values()).contains(code) && code.heldForReprint() ? "PRINTER_OFFLINE" : "PRINT_FAILED";
+        };
+    }
+
+    @Override
+    public void wipe() {
+        desk.wipe();
     }
 }

@@ -11,6 +11,21 @@ public interface PrintChannel {
     /** What keeps the printer from printing now (paper, cover, offline ...); empty when it is ready. */
     Optional<PrintFailure.Code> fault();
 
+    /** A printer that is not installed or not configured: every job fails as OFFLINE (held, never lost). */
+    static PrintChannel absent(String what) {
+        return new PrintChannel() {
+            @Override
+            public void print(PrintJob job) throws PrintFailure {
+                throw new PrintFailure(PrintFailure.Code.OFFLINE, what + " is not configured");
+            }
+
+            @Override
+            public Optional<PrintFailure.Code> fault() {
+                return Optional.of(PrintFailure.Code.OFFLINE);
+            }
+        };
+    }
+
     /** The receipt printer driver as a channel. */
     static PrintChannel receipt(org.creditkiosk.device.printer.ReceiptPrinter printer) {
         return new PrintChannel() {
