@@ -26,8 +26,12 @@ public final class ReportBench {
         ReportService service = new ReportService(ReportSettings.demo(keys));
         SignedReport first = service.render(typical, ReportFixtures.allocation(1));
         double firstMs = (System.nanoTime() - t0) / 1e6;
-        System.out.printf("first report in fresh JVM: %.0f ms (JVM start to done: %d ms), %d pages, %d bytes%n",
-                firstMs, System.currentTimeMillis() - jvmStartMs, first.pages(), first.size());
+        // CPU time next to wall time: on a shared, loaded machine the wall time mostly measures waiting for a core.
+        long cpuMs = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+        System.out.printf("first report in fresh JVM: %.0f ms (JVM start to done: %d ms, process CPU %d ms, load %.1f),"
+                + " %d pages, %d bytes%n", firstMs, System.currentTimeMillis() - jvmStartMs, cpuMs,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), first.pages(), first.size());
 
         for (int i = 0; i < 40; i++) {
             service.render(typical, ReportFixtures.allocation(i));
