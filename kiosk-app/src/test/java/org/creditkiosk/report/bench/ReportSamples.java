@@ -15,7 +15,8 @@ public final class ReportSamples {
 
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/report-samples"));
-        ReportService service = new ReportService(ReportSettings.demo(out.resolve("keys")));
+        // Keys in a temporary directory, never next to the PDFs (which may be written into the repository's docs/).
+        ReportService service = new ReportService(ReportSettings.demo(Files.createTempDirectory("report-samples-keys")));
         int serial = 187;
         for (ReportFixtures.Fixture f : ReportFixtures.all()) {
             SignedReport r = service.render(f.record(), ReportFixtures.allocation(serial++));
