@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The signature is PAdES baseline B-B, and the demo keystore behaves (generated once, owner-only, reused). */
 class PadesSignatureTest {
 
+    /** One key pair for the class: RSA key generation is the slow part. */
     @TempDir
-    Path dir;
+    static Path dir;
 
     @Test
     void signatureIsCadesDetachedWithSigningCertificateV2AndNoSigningTime() throws Exception {
