@@ -1,5 +1,6 @@
 package org.creditkiosk.cli;
 
+import org.creditkiosk.cli.report.RenderCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kiosk report ...}: Report commands: render a report from JSON. */
@@ -7,6 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Report commands: render a report from JSON.",
         subcommands = {
+            RenderCommand.class
         })
 public final class ReportCommands {
 }

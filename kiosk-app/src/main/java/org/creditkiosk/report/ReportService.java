@@ -9,6 +9,8 @@ import java.util.GregorianCalendar;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.creditkiosk.platform.api.CreditRecord;
@@ -19,6 +21,7 @@ import org.creditkiosk.report.pdf.PdfA;
 import org.creditkiosk.report.pdf.ReportDocument;
 import org.creditkiosk.report.sign.HallCredentials;
 import org.creditkiosk.report.sign.PadesSigner;
+import org.creditkiosk.report.sign.SigningException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +41,8 @@ public final class ReportService {
     static final String PRODUCER = "credit-kiosk report (Apache PDFBox, BouncyCastle)";
 
     private final ReportSettings settings;
-    private volatile PadesSigner signer;
+    private final Object signerLock = new Object();
+    private CompletableFuture<PadesSigner> signer;
 
     public ReportService(ReportSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -50,8 +54,9 @@ public final class ReportService {
 
     /** Parses the fonts and loads (in demo mode: generates) the keystore now rather than at the first citizen. */
     public void warmUp() {
+        CompletableFuture<PadesSigner> s = signer();
         FontLibrary.bundled();
-        signer();
+        join(s);
     }
 
     /**
@@ -64,7 +69,8 @@ public final class ReportService {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(allocation, "allocation");
         long start = System.nanoTime();
-        PadesSigner s = signer();
+        // The keystore is read (at the first render) while the layout runs.
+        CompletableFuture<PadesSigner> pendingSigner = signer();
         RENDER.lock();
         try {
             byte[] unsigned;
@@ -84,7 +90,7 @@ public final class ReportService {
             }
             Calendar when = GregorianCalendar.from(allocation.issuedAt().atZone(settings.zone()));
             when.setTimeZone(TimeZone.getTimeZone(settings.zone()));
-            byte[] signed = s.sign(unsigned, when, settings.issuingOffice(), settings.hallName(),
+            byte[] signed = join(pendingSigner).sign(unsigned, when, settings.issuingOffice(), settings.hallName(),
                     "公共信用信息报告出具");
             SignedReport report = new SignedReport(allocation.reportNo(), signed, pages, sha256(signed), placeholders);
             LOG.info("report {} rendered: {} pages, {} bytes, {} ms", allocation.reportNo(), pages, signed.length,
@@ -95,18 +101,25 @@ public final class ReportService {
         }
     }
 
-    private PadesSigner signer() {
-        PadesSigner s = signer;
-        if (s == null) {
-            synchronized (this) {
-                s = signer;
-                if (s == null) {
-                    s = new PadesSigner(HallCredentials.load(settings));
-                    signer = s;
-                }
+    private CompletableFuture<PadesSigner> signer() {
+        synchronized (signerLock) {
+            if (signer == null || signer.isCompletedExceptionally()) {
+                // A failed load is retried at the next render (the technician may have fixed the keystore).
+                signer = CompletableFuture.supplyAsync(() -> new PadesSigner(HallCredentials.load(settings)));
             }
+            return signer;
         }
-        return s;
+    }
+
+    private static PadesSigner join(CompletableFuture<PadesSigner> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new SigningException("cannot load the signing key: " + e.getCause(), e.getCause());
+        }
     }
 
     static String sha256(byte[] data) {

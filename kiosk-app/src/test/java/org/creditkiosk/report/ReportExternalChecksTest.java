@@ -117,9 +117,16 @@ class ReportExternalChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("reports")
     void qrOnFirstAndLastPageHoldsExactlyTheVerifyUrl(Rendered r) throws IOException {
-        for (int page : new int[] {1, r.report().pages()}) {
+        // Only the region where the code is (A4 at 110 dpi is 909 x 1286 px): first page top right, last page
+        // left column; each region must hold exactly one code.
+        String[][] regions = {{"600", "120", "309", "330"}, {"0", "0", "380", "1286"}};
+        int[] pages = {1, r.report().pages()};
+        for (int k = 0; k < 2; k++) {
+            int page = pages[k];
+            String[] c = regions[k];
             Path png = dir.resolve(r.allocation().reportNo() + "-p" + page);
             Run ppm = tool("pdftoppm", "-r", "110", "-gray", "-f", String.valueOf(page), "-l", String.valueOf(page),
+                    "-x", c[0], "-y", c[1], "-W", c[2], "-H", c[3],
                     "-png", "-singlefile", r.file().toString(), png.toString());
             assertThat(ppm.exit).as(ppm.out).isZero();
             Run zbar = toolStdout("zbarimg", "--raw", "-q", png + ".png");
@@ -130,9 +137,33 @@ class ReportExternalChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("reports")
     void veraPdfSaysPdfA2bCompliant(Rendered r) throws Exception {
+        assertPdfA2b(r.report().pdf());
+    }
+
+    @Test
+    void anImageSealInsteadOfTheVectorSealKeepsTheReportPdfA() throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(240, 240,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(200, 20, 20, 220));
+        g.setStroke(new java.awt.BasicStroke(12));
+        g.drawOval(10, 10, 220, 220);
+        g.dispose();
+        Path png = dir.resolve("seal.png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        ReportService service = new ReportService(ReportSettings.demo(dir.resolve("keys")).withSealImage(png));
+        SignedReport report = service.render(ReportFixtures.named("person-wang.json").record(),
+                ReportFixtures.allocation(77));
+        assertPdfA2b(report.pdf());
+        Path file = dir.resolve("image-seal.pdf");
+        Files.write(file, report.pdf());
+        assertThat(tool("pdfsig", file.toString()).out).contains("Signature is Valid");
+    }
+
+    private static void assertPdfA2b(byte[] pdf) throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
         try (PDFAParser parser = Foundries.defaultInstance().createParser(
-                new ByteArrayInputStream(r.report().pdf()), PDFAFlavour.PDFA_2_B);
+                new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
              PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
             ValidationResult result = validator.validate(parser);
             List<String> failed = new ArrayList<>();

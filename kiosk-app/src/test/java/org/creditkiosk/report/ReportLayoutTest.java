@@ -104,6 +104,26 @@ class ReportLayoutTest {
     }
 
     @Test
+    void pathologicalTextIsLaidOutNotCrashedOn() throws IOException {
+        CreditRecord base = ReportFixtures.named("enterprise-shengtai.json").record();
+        String huge = "超标排放".repeat(2500) + "x".repeat(3000);
+        Penalty p = new Penalty("PX", "文号" + "9".repeat(200), huge, Optional.of("\t控制\u0007字符\r\n与 emoji \uD83D\uDE00"),
+                "警告", Optional.of(Long.MAX_VALUE), "机关".repeat(100), java.time.LocalDate.of(2025, 1, 1),
+                Optional.empty(), Optional.empty());
+        Subject s = new Subject(base.subject().kind(), "名".repeat(300), Optional.empty(), base.subject().uscc(),
+                Optional.of("ABCDEFGHIJKLMNOPQRSTUVWXYZ".repeat(20)), Optional.empty(), Optional.empty(), Optional.empty());
+        CreditRecord record = new CreditRecord("R-X", 1L, base.generatedAt(), base.dataAsOf(), s, Optional.empty(),
+                base.redList(), base.blackList(), base.permits(), List.of(p), base.commitments(), base.judicial(),
+                base.benefits(), base.objections(), Optional.of("注意：" + "很长的说明".repeat(400)));
+        SignedReport report = service.render(record, ReportFixtures.allocation(6));
+        assertThat(report.pages()).isGreaterThan(3);
+        List<String> pages = pageTexts(report.pdf());
+        for (int i = 0; i < pages.size(); i++) {
+            assertThat(pages.get(i)).contains("第" + (i + 1) + "页/共" + pages.size() + "页");
+        }
+    }
+
+    @Test
     void digestMatchesTheBytesAndFitsTheContract() {
         SignedReport r = service.render(ReportFixtures.named("person-wang.json").record(), ReportFixtures.allocation(5));
         assertThat(r.sha256()).isEqualTo(ReportService.sha256(r.pdf()));

@@ -3,6 +3,8 @@ package org.creditkiosk.report.pdf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -44,12 +46,28 @@ public final class FontLibrary {
             synchronized (FontLibrary.class) {
                 f = bundled;
                 if (f == null) {
-                    f = new FontLibrary(Face.load(CJK), Face.load(LATIN), Face.load(LATIN_BOLD));
+                    // The CJK font is most of the work: parse it on another core meanwhile (first report in a
+                    // fresh JVM, issue 4 target 1.5 s).
+                    CompletableFuture<Face> cjk = CompletableFuture.supplyAsync(() -> Face.load(CJK));
+                    Face latin = Face.load(LATIN);
+                    Face latinBold = Face.load(LATIN_BOLD);
+                    f = new FontLibrary(join(cjk), latin, latinBold);
                     bundled = f;
                 }
             }
         }
         return f;
+    }
+
+    private static Face join(CompletableFuture<Face> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** One parsed TrueType font with what layout needs from it, read up front. */

@@ -49,8 +49,18 @@ public final class LineBreaker {
                 if (NO_LINE_START.indexOf(cp) >= 0) {
                     // Hang the punctuation in the margin rather than starting a line with it.
                     i += Character.charCount(cp);
-                } else if (isWordChar(cp) && isWordChar(prev) && lastSpace > start) {
-                    i = lastSpace + 1;
+                } else if (isWordChar(cp) && isWordChar(prev)) {
+                    // Inside a Latin word or number: break before it (at a space or where it meets CJK text),
+                    // unless it fills the line on its own.
+                    int wordStart = i;
+                    while (wordStart > start && isWordChar(text.codePointBefore(wordStart))) {
+                        wordStart -= Character.charCount(text.codePointBefore(wordStart));
+                    }
+                    if (wordStart > start) {
+                        i = wordStart;
+                    } else if (lastSpace > start) {
+                        i = lastSpace + 1;
+                    }
                 }
             }
             lines.add(text.substring(start, i).stripTrailing());

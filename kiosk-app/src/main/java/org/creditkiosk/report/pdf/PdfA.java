@@ -28,6 +28,7 @@ public final class PdfA {
     public static void apply(PDDocument doc, String title, String creator, String producer) {
         try {
             doc.setVersion(1.7f);
+            doc.getDocument().setVersion(1.7f);
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(title);
             info.setCreator(creator);

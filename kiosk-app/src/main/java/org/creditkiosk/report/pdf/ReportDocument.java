@@ -423,7 +423,7 @@ public final class ReportDocument {
 
         // The seal sits over the issuer line, its centre on the office name as a stamp would be.
         float cx = textX + w * 0.62f;
-        float cy = baseline - 2 * MM;
+        float cy = baseline - 3.5f * MM;
         if (settings.sealImage().isPresent()) {
             drawImageSeal(cs, cx, cy, radius);
         } else {

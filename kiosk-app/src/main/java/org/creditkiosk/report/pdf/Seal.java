@@ -14,6 +14,8 @@ import org.apache.pdfbox.util.Matrix;
  */
 public final class Seal {
 
+    private static final float CONDENSED = 0.8f;
+
     private Seal() {
     }
 
@@ -37,13 +39,13 @@ public final class Seal {
             circle(cs, cx, cy, radius - ring / 2);
             cs.stroke();
 
-            star(cs, cx, cy, radius * 0.27f);
+            star(cs, cx, cy, radius * 0.3f);
             cs.fill();
 
             arc(cs, fonts, cx, cy, radius - ring, arcText);
 
             float size = radius * 0.15f;
-            float baseline = cy - radius * 0.40f;
+            float baseline = cy - radius * 0.52f;
             for (String line : lowerText) {
                 float w = fonts.width(line, size, true);
                 Ink.text(cs, fonts.runs(line, true), cx - w / 2, baseline, size, Ink.RED, null);
@@ -62,20 +64,23 @@ public final class Seal {
         if (cps.length == 0) {
             return;
         }
-        // Long names get smaller characters and a wider arc, up to about 250 degrees like a real seal.
-        float size = inner * (cps.length <= 12 ? 0.24f : Math.max(0.15f, 0.24f * 12 / cps.length));
-        float textRadius = inner - size * 1.08f;
-        double sweep = Math.toRadians(Math.min(250, 20 + cps.length * 19.0 * size / (inner * 0.24f)));
+        // About 21 degrees per character like a real seal; long names get smaller characters, up to 250 degrees.
+        float size = inner * (cps.length <= 11 ? 0.25f : Math.max(0.14f, 0.25f * 11 / cps.length));
+        float textRadius = inner - size * 1.02f;
+        double perChar = 21.0 * size / (inner * 0.25f);
+        double sweep = Math.toRadians(Math.min(250, perChar * (cps.length - 1)));
         double step = cps.length == 1 ? 0 : sweep / (cps.length - 1);
-        double angle = Math.PI / 2 + (cps.length == 1 ? 0 : sweep / 2);
+        double angle = Math.PI / 2 + sweep / 2;
         for (int cp : cps) {
             String ch = new String(Character.toChars(cp));
-            float w = fonts.width(ch, size, true);
+            // Seal lettering is condensed (narrow 仿宋/宋体 on real seals): 80 % width.
+            float w = fonts.width(ch, size, true) * CONDENSED;
             double rot = angle - Math.PI / 2;
             float px = cx + (float) (textRadius * Math.cos(angle));
             float py = cy + (float) (textRadius * Math.sin(angle));
             Matrix m = Matrix.getRotateInstance(rot, px, py);
             m.translate(-w / 2, 0);
+            m.scale(CONDENSED, 1);
             Ink.text(cs, fonts.runs(ch, true), 0, 0, size, Ink.RED, m);
             angle -= step;
         }

@@ -74,7 +74,7 @@ public final class PadesSigner {
      * @param reason   /Reason
      */
     public byte[] sign(byte[] pdf, Calendar signingTime, String name, String location, String reason) {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
+        try (PDDocument doc = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
@@ -83,7 +83,6 @@ public final class PadesSigner {
             signature.setReason(reason);
             signature.setSignDate(signingTime);
 
-            SignatureOptions options = new SignatureOptions();
             options.setPreferredSignatureSize(SIGNATURE_SIZE);
             doc.addSignature(signature, options);
             markWidgetPrinted(doc);
@@ -92,7 +91,6 @@ public final class PadesSigner {
             ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
             byte[] cms = cms(external.getContent().readAllBytes());
             external.setSignature(cms);
-            options.close();
             return out.toByteArray();
         } catch (IOException e) {
             throw new SigningException("cannot sign the report: " + e.getMessage(), e);

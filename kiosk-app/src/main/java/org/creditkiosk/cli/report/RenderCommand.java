@@ -1,0 +1,151 @@
+package org.creditkiosk.cli.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.creditkiosk.platform.api.CreditRecord;
+import org.creditkiosk.platform.api.Json;
+import org.creditkiosk.platform.api.ReportAllocation;
+import org.creditkiosk.report.ReportService;
+import org.creditkiosk.report.ReportSettings;
+import org.creditkiosk.report.SignedReport;
+import org.creditkiosk.report.sign.SigningException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kiosk report render}: a technician renders a report from contract JSON, to check a record that looks wrong
+ * on paper or a new keystore. Without {@code --keystore} it signs with the demo keystore. Exit codes: 0 written,
+ * 2 invalid input (one line naming the file, the field and why), 3 keystore or signing failure, 4 cannot write.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render and sign the A4 report from CreditRecord and ReportAllocation JSON.")
+public final class RenderCommand implements Callable<Integer> {
+
+    static final int INVALID_INPUT = 2;
+    static final int SIGNING_FAILED = 3;
+    static final int WRITE_FAILED = 4;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--record", required = true, paramLabel = "RECORD.json", description = "CreditRecord (contract JSON)")
+    Path record;
+
+    @Option(names = "--allocation", required = true, paramLabel = "ALLOCATION.json",
+            description = "ReportAllocation (contract JSON)")
+    Path allocation;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT.pdf", description = "where to write the signed PDF")
+    Path out;
+
+    @Option(names = "--keystore", paramLabel = "P12", description = "hall PKCS#12 keystore (default: demo keystore)")
+    Path keystore;
+
+    @Option(names = "--keystore-pass-file", paramLabel = "FILE", description = "file whose first line is the keystore password")
+    Path passFile;
+
+    @Option(names = "--key-alias", paramLabel = "ALIAS", description = "key alias (default: the first key)")
+    String alias;
+
+    @Option(names = "--demo-dir", paramLabel = "DIR", description = "where the demo keystore lives (default: ${DEFAULT-VALUE})")
+    Path demoDir = ReportSettings.defaultDemoDir();
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outWriter = spec.commandLine().getOut();
+        if (keystore != null && passFile == null) {
+            err.println("report render: --keystore needs --keystore-pass-file");
+            return INVALID_INPUT;
+        }
+        CreditRecord r;
+        ReportAllocation a;
+        try {
+            r = read(record, CreditRecord.class);
+            a = read(allocation, ReportAllocation.class);
+        } catch (InvalidInput e) {
+            err.println("report render: " + e.getMessage());
+            return INVALID_INPUT;
+        }
+        ReportSettings settings = ReportSettings.demo(demoDir);
+        if (keystore != null) {
+            settings = settings.withKeystore(keystore, new ReportSettings.KeystorePassword.FromFile(passFile),
+                    Optional.ofNullable(alias));
+        }
+        SignedReport report;
+        try {
+            report = new ReportService(settings).render(r, a);
+        } catch (SigningException e) {
+            err.println("report render: signing failed: " + e.getMessage());
+            return SIGNING_FAILED;
+        }
+        try {
+            Path dir = out.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(dir, ".report-", ".pdf.tmp");
+            Files.write(tmp, report.pdf());
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            err.println("report render: cannot write " + out + ": " + e.getMessage());
+            return WRITE_FAILED;
+        }
+        outWriter.println(out + ": " + report.pages() + " pages, " + report.size() + " bytes, sha256 " + report.sha256()
+                + (report.placeholders() > 0 ? ", " + report.placeholders() + " character(s) printed as placeholder" : ""));
+        return 0;
+    }
+
+    private static <T> T read(Path file, Class<T> type) {
+        try {
+            return Json.mapper().readValue(file.toFile(), type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInput(file + ": " + describe(e));
+        } catch (NoSuchFileException e) {
+            throw new InvalidInput(file + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidInput(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** One line: where in the JSON and why, from Jackson's path and the contract record's own message. */
+    static String describe(JsonProcessingException e) {
+        String where = "";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            for (JsonMappingException.Reference ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    b.append(b.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    b.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            if (b.length() > 0) {
+                where = "at " + b + ": ";
+            }
+        }
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String why = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                ? cause.getMessage() : e.getOriginalMessage();
+        if (e.getLocation() != null && !(cause instanceof IllegalArgumentException)) {
+            why += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return (where + why).replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static final class InvalidInput extends RuntimeException {
+        InvalidInput(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
