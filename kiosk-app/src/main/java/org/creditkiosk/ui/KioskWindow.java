@@ -43,6 +43,9 @@ public final class KioskWindow {
         }
         List<DemoPanel.Action> others = new ArrayList<>();
         others.add(new DemoPanel.Action(texts.t("demo.remove"), demo::remove));
+        others.add(new DemoPanel.Action(texts.t("demo.paperOut"),
+                () -> demo.reportPrinter().setFault(java.util.Optional.of(org.creditkiosk.printing.PrintFailure.Code.PAPER_OUT))));
+        others.add(new DemoPanel.Action(texts.t("demo.paperIn"), () -> demo.reportPrinter().setFault(java.util.Optional.empty())));
         for (int i = 0; i < demo.codes().size(); i++) {
             int index = i;
             others.add(new DemoPanel.Action(texts.t("demo.scan") + demo.codes().get(i).label(), () -> demo.scanCode(index)));

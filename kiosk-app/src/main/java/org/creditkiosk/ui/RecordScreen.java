@@ -265,8 +265,14 @@ final class RecordScreen {
         }
         bar.getChildren().addAll(Widgets.hgrow(),
                 Widgets.button(texts.t("record.finish"), "quiet", "finish", () -> events.accept(new SessionEvent.Finish())),
-                Widgets.button(texts.t("record.print"), "primary", "print", () -> events.accept(new SessionEvent.RequestPrint())));
+                Widgets.button(texts.t(printerFault() ? "record.reprint" : "record.print"), "primary", "print",
+                        () -> events.accept(new SessionEvent.RequestPrint())));
         return bar;
+    }
+
+    /** The last print stopped at the printer: the kept report can be printed again once the printer is fixed. */
+    private boolean printerFault() {
+        return view.notice().map(n -> n.equals("PAPER_OUT") || n.equals("COVER_OPEN") || n.equals("PRINTER_OFFLINE")).orElse(false);
     }
 
     private static String date(LocalDate d) {

@@ -71,6 +71,11 @@ final class KioskHarness implements AutoCloseable {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Waits until a node matching {@code query} exists. */
+    void awaitText(String query, int seconds) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> exists(query));
+    }
+
     void click(String query) {
         robot.clickOn(query);
         WaitForAsyncUtils.waitForFxEvents();
