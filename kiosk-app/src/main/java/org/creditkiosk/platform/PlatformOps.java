@@ -1,0 +1,20 @@
+package org.creditkiosk.platform;
+
+import java.util.Optional;
+import org.creditkiosk.platform.api.CommandResult;
+import org.creditkiosk.platform.api.ConfigAnswer;
+import org.creditkiosk.platform.api.Heartbeat;
+import org.creditkiosk.platform.api.HeartbeatAnswer;
+
+/** The kiosk-management operations of the contract (no citizen, no session). Used by ops, never by screens. */
+public interface PlatformOps {
+
+    /** {@code GET /v1/kiosks/{kioskId}/config} with {@code If-None-Match: etag} when given; 304 → unchanged. */
+    ConfigAnswer getKioskConfig(Optional<String> etag) throws PlatformException;
+
+    /** {@code POST /v1/kiosks/{kioskId}/heartbeat}. */
+    HeartbeatAnswer heartbeat(Heartbeat heartbeat) throws PlatformException;
+
+    /** {@code POST /v1/kiosks/{kioskId}/commands/{commandId}/result}. Idempotent per command id. */
+    void reportCommandResult(String commandId, CommandResult result) throws PlatformException;
+}
