@@ -346,7 +346,12 @@ public final class KioskView extends StackPane {
     }
 
     private Button choiceButton(String id, String title, String detail, Runnable action) {
-        VBox text = new VBox(6, Widgets.label(title, "choice-name"), Widgets.label(detail, "choice-detail"));
+        Label name = Widgets.label(title, "choice-name");
+        Label more = Widgets.label(detail, "choice-detail");
+        // One line each: wrapped labels inside a button graphic report a pref height for a tiny width.
+        name.setWrapText(false);
+        more.setWrapText(false);
+        VBox text = new VBox(6, name, more);
         Label arrow = Widgets.label("›", "choice-name");
         HBox g = new HBox(24, text, Widgets.hgrow(), arrow);
         g.setAlignment(Pos.CENTER_LEFT);

@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.api.ListSearchPage;
@@ -33,8 +34,9 @@ import org.creditkiosk.platform.api.ListSearchPage.ListKind;
  */
 public final class ListSearchScreen extends StackPane {
 
-    /** Matches per page: five rows fit beside the keyboard at 1920x1080 with touch-sized spacing. */
+    /** Matches per page: five rows fit beside the keyboard at 1920x1080, three below the search at 1280x1024. */
     public static final int PAGE_SIZE = 5;
+    public static final int PAGE_SIZE_NARROW = 3;
     /** Contract: {@code q} is 2 to 60 characters. */
     static final int MIN_QUERY = 2;
     static final int MAX_QUERY = 60;
@@ -155,8 +157,11 @@ public final class ListSearchScreen extends StackPane {
         OnScreenKeyboard keyboard = new OnScreenKeyboard(texts, OnScreenKeyboard.Layout.TEXT);
         keyboard.target(query, MAX_QUERY);
 
-        VBox searchPanel = new VBox(14, Widgets.row(14, Pos.CENTER_LEFT, field, searchButton),
-                Widgets.row(16, Pos.CENTER_LEFT, Widgets.label(texts.t("lists.filter"), "muted"), filter));
+        VBox searchPanel = wide
+                ? new VBox(14, Widgets.row(14, Pos.CENTER_LEFT, field, searchButton),
+                        Widgets.row(16, Pos.CENTER_LEFT, Widgets.label(texts.t("lists.filter"), "muted"), filter))
+                // 1280 wide: one row, so that the keyboard or the results keep their height.
+                : new VBox(Widgets.row(14, Pos.CENTER_LEFT, field, searchButton, filter));
         searchPanel.getStyleClass().addAll("card", "search-card");
 
         Node results = results();
@@ -205,9 +210,9 @@ public final class ListSearchScreen extends StackPane {
         } else if (result instanceof Failed f) {
             Label error = Widgets.label(notices.body(f.code(), texts.language()), "error-line");
             error.setId("lists-error");
-            card.getChildren().add(error);
-            card.getChildren().add(centered(Widgets.button(texts.t("lists.retry"), "secondary", "lists-retry",
-                    () -> search(1))));
+            card.getChildren().add(centered(Widgets.column(24, Pos.CENTER,
+                    Widgets.roundMark("!", 96, Color.web("#e08a00"), Color.WHITE), error,
+                    Widgets.button(texts.t("lists.retry"), "secondary", "lists-retry", () -> search(1)))));
         } else if (result instanceof Shown s) {
             ListSearchPage p = s.page();
             if (p.items().isEmpty()) {
@@ -215,6 +220,9 @@ public final class ListSearchScreen extends StackPane {
                 none.setId("lists-no-match");
                 card.getChildren().add(centered(Widgets.column(12, Pos.CENTER, none,
                         Widgets.label(texts.t("lists.noMatchHint"), "muted"))));
+                if (p.page() > 1) {
+                    card.getChildren().add(pager(p));
+                }
             } else {
                 Label count = Widgets.label(texts.t("lists.total", p.total(), searchedQuery), "results-count");
                 count.setId("lists-total");
@@ -226,8 +234,8 @@ public final class ListSearchScreen extends StackPane {
                 }
                 VBox.setVgrow(rows, Priority.ALWAYS);
                 card.getChildren().add(rows);
+                card.getChildren().add(pager(p));
             }
-            card.getChildren().add(pager(p));
         }
         return card;
     }
@@ -244,9 +252,9 @@ public final class ListSearchScreen extends StackPane {
         Label name = Widgets.label(item.subjectName(), "item-title");
         HBox top = Widgets.row(12, Pos.CENTER_LEFT, tag, name, Widgets.hgrow(),
                 Widgets.label(texts.t("record.listedOn", item.listedOn().toString()), "item-line"));
-        VBox v = new VBox(4, top,
-                Widgets.label(item.listName() + "    " + texts.t("record.authority", item.authority()), "item-line"));
-        item.uscc().ifPresent(u -> v.getChildren().add(1, Widgets.label(texts.t("record.uscc") + "  " + u, "item-line")));
+        String details = item.uscc().map(u -> u + "    ").orElse("") + item.listName() + "    "
+                + texts.t("record.authority", item.authority());
+        VBox v = new VBox(4, top, Widgets.label(details, "item-line"));
         v.getStyleClass().add("item");
         v.setId("lists-row-" + index);
         return v;
@@ -278,7 +286,7 @@ public final class ListSearchScreen extends StackPane {
         result = new Loading();
         editing = false;
         rebuild();
-        lists.search(searchedQuery, searchedKind, page, PAGE_SIZE).whenComplete((answer, failure) ->
+        lists.search(searchedQuery, searchedKind, page, wide ? PAGE_SIZE : PAGE_SIZE_NARROW).whenComplete((answer, failure) ->
                 Platform.runLater(() -> {
                     if (closed || mine != sequence) {
                         return;

@@ -12,7 +12,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -80,6 +79,8 @@ public final class ObjectionForm extends StackPane {
     private Field active = Field.DETAIL;
     private boolean submitting;
     private boolean wide;
+    /** Narrow screens (1280x1024) show the keyboard only while a field is being typed into. */
+    private boolean editing;
     private Label reasonMessage;
     private Label phoneMessage;
     private Button submit;
@@ -158,7 +159,7 @@ public final class ObjectionForm extends StackPane {
         VBox keys = new VBox(16, Widgets.label(texts.t(active == Field.PHONE ? "objection.typingPhone" : "objection.typingDetail"),
                 "keyboard-title"), keyboard);
         keys.getStyleClass().addAll("card", "keyboard-card");
-        keys.setAlignment(Pos.TOP_CENTER);
+        keys.setAlignment(active == Field.PHONE ? Pos.CENTER : Pos.TOP_CENTER);
 
         Node body;
         if (wide) {
@@ -168,14 +169,30 @@ public final class ObjectionForm extends StackPane {
             HBox columns = new HBox(28, left, keys);
             columns.getStyleClass().add("objection-content");
             body = columns;
-        } else {
-            VBox column = new VBox(20, left, keys);
+        } else if (editing) {
+            Node field = active == Field.PHONE
+                    ? labelled("objection.phone", field(phone, texts.t("objection.phonePlaceholder"), "objection-phone", Field.PHONE))
+                    : labelled("objection.detail", field(detail, texts.t("objection.detailOptional"), "objection-detail", Field.DETAIL));
+            Label message = Widgets.label("", "field-message");
+            if (active == Field.PHONE) {
+                phoneMessage = message;
+            } else {
+                reasonMessage = message;
+            }
+            message.setId(active == Field.PHONE ? "objection-phone-message" : "objection-reason-message");
+            Button done = Widgets.button(texts.t("objection.doneTyping"), "secondary", "objection-done-typing", () -> {
+                editing = false;
+                rebuild();
+            });
+            VBox top = new VBox(10, Widgets.row(20, Pos.CENTER_LEFT, field, done), indented(message));
+            top.getStyleClass().add("card");
+            VBox column = new VBox(16, top, keys);
             column.getStyleClass().add("objection-content");
-            ScrollPane scroll = new ScrollPane(column);
-            scroll.setFitToWidth(true);
-            scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-            scroll.setPannable(true);
-            body = scroll;
+            body = column;
+        } else {
+            VBox column = new VBox(20, left);
+            column.getStyleClass().add("objection-content");
+            body = column;
         }
 
         submit = Widgets.button(texts.t("objection.submit"), "primary", "objection-submit", this::submit);
@@ -271,13 +288,14 @@ public final class ObjectionForm extends StackPane {
         f.setFocusTraversable(false);
         f.setPromptText(prompt);
         f.getStyleClass().add("kiosk-field");
-        if (active == which) {
+        if (active == which && (wide || editing)) {
             f.getStyleClass().add("active");
         }
         f.setId(id);
         f.setOnMouseClicked(e -> {
-            if (active != which && !submitting) {
+            if ((active != which || (!wide && !editing)) && !submitting) {
                 active = which;
+                editing = true;
                 rebuild();
             }
         });
@@ -289,16 +307,18 @@ public final class ObjectionForm extends StackPane {
         no.setId("objection-ticket-no");
         VBox facts = new VBox(10, Widgets.label(texts.t("objection.ticketNo"), "muted"), no);
         facts.setAlignment(Pos.CENTER);
-        HBox dates = Widgets.row(48, Pos.CENTER);
+        HBox dates = Widgets.row(80, Pos.CENTER);
         ticket.filedOn().ifPresent(d -> dates.getChildren().add(fact(texts.t("objection.filedOn"), d.toString(), "objection-filed-on")));
         ticket.dueOn().ifPresent(d -> dates.getChildren().add(fact(texts.t("objection.dueOn"), d.toString(), "objection-due-on")));
         dates.getChildren().add(fact(texts.t("objection.status"), texts.t("record.objection." + ticket.status().name()), "objection-status"));
 
+        Label note = Widgets.label(texts.t("objection.filedNote"), "screen-sub", "centered-text");
+        note.setMaxWidth(860);
         VBox card = new VBox(26,
                 Widgets.roundMark("✓", 120, Color.web("#1b7a3a"), Color.WHITE),
                 Widgets.label(texts.t("objection.filedTitle"), "screen-title"),
                 facts, dates,
-                Widgets.label(texts.t("objection.filedNote"), "screen-sub", "centered-text"),
+                note,
                 Widgets.row(24, Pos.CENTER,
                         Widgets.button(texts.t("record.finish"), "quiet", "objection-finish",
                                 () -> events.accept(new SessionEvent.Finish())),
@@ -368,6 +388,9 @@ public final class ObjectionForm extends StackPane {
     }
 
     private static void say(Label l, String text, String tone) {
+        if (l == null) {
+            return;
+        }
         l.setText(text);
         l.getStyleClass().removeAll("error", "hint", "ok");
         l.getStyleClass().add(tone);

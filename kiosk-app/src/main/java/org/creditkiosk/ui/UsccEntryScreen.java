@@ -86,14 +86,14 @@ public final class UsccEntryScreen extends StackPane {
         confirm = Widgets.button(texts.t("uscc.confirm"), "primary", "uscc-confirm", this::confirm);
         Button back = Widgets.button(texts.t("uscc.back"), "secondary", "uscc-back", onBack);
 
-        VBox card = new VBox(22,
+        VBox card = new VBox(18,
                 Widgets.label(texts.t("uscc.title"), "screen-title"),
                 Widgets.label(texts.t("uscc.prompt"), "screen-sub"),
                 groups, message);
         card.setAlignment(Pos.CENTER);
         card.getStyleClass().add("card");
 
-        VBox page = new VBox(26, card, keyboard, Widgets.vgrow(), Widgets.row(24, Pos.CENTER_RIGHT, back, Widgets.hgrow(), confirm));
+        VBox page = new VBox(20, card, keyboard, Widgets.vgrow(), Widgets.row(24, Pos.CENTER_RIGHT, back, Widgets.hgrow(), confirm));
         page.setAlignment(Pos.TOP_CENTER);
         page.setMaxWidth(1240);
         getChildren().setAll(page);

@@ -308,6 +308,12 @@ class CitizenScreensTest {
         assertThat(text("objection-phone-message")).contains("正确");
         assertThat(disabled("objection-submit")).isFalse();
         shot("41-objection-filled");
+        // A language switch re-renders the form in English and keeps what was typed.
+        tap("language");
+        assertThat(text("objection-phone")).isEqualTo("13812345678");
+        assertThat(text("objection-submit")).isEqualTo("File objection");
+        shot("41b-objection-english");
+        tap("language");
 
         tap("objection-submit");
         List<SessionEvent> sent = citizenEvents();
@@ -360,5 +366,66 @@ class CitizenScreensTest {
         SessionEvent.SubmitObjection submit = (SessionEvent.SubmitObjection) citizenEvents().get(0);
         assertThat(submit.request().uscc()).contains("914403001922038216");
         assertThat(submit.request().reason()).isEqualTo("信息有误不是本人");
+    }
+
+    // --- the smaller screen ------------------------------------------------------------------------------------------
+
+    @Test
+    void theScreensFitA1280x1024Screen() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(1024);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            show(sessionView(SessionState.CHOOSING_SUBJECT, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty()));
+            tap("choice-enter-uscc");
+            typeKeys("9144030071526726XG");
+            assertThat(disabled("uscc-confirm")).isFalse();
+            assertKeysAtLeast64();
+            shot("50-small-uscc");
+
+            show(attractView(Optional.empty()));
+            tap("open-list-search");
+            press("word-0");
+            press("lists-search");
+            waitUntil(() -> view.lookup("#lists-total") != null);
+            shot("51-small-lists-results");
+            tap("lists-query");
+            assertKeysAtLeast64();
+            shot("52-small-lists-keyboard");
+            press("lists-back");
+
+            show(sessionView(SessionState.OBJECTING, Optional.of(personRecord()), Optional.empty(), Optional.of("PM-1"),
+                    Optional.empty(), Optional.empty()));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(view.lookup("#osk")).as("keyboard only while typing").isNull();
+            shot("53-small-objection");
+            tap("reason-NOT_MINE");
+            tap("objection-phone");
+            typeKeys("139");
+            assertKeysAtLeast64();
+            assertThat(text("objection-phone-message")).contains("还需输入 8 位");
+            shot("54-small-objection-typing");
+            tap("objection-done-typing");
+            assertThat(text("objection-phone")).isEqualTo("139");
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> {
+                stage.setWidth(1920);
+                stage.setHeight(1080);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private static void assertKeysAtLeast64() {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> keys = new ArrayList<>(view.lookupAll(".osk-key"));
+        assertThat(keys).isNotEmpty();
+        for (Node k : keys) {
+            assertThat(k.getLayoutBounds().getWidth()).as(k.getId()).isGreaterThanOrEqualTo(64);
+            assertThat(k.getLayoutBounds().getHeight()).as(k.getId()).isGreaterThanOrEqualTo(64);
+        }
     }
 }
