@@ -218,6 +218,10 @@ class CitizenScreensTest {
         typeKeys("914A");
         assertThat(text("uscc-message")).contains("第 4 位应为数字");
         shot("23-uscc-area-code");
+        press("language");
+        assertThat(text("uscc-message")).startsWith("Character 4 must be a digit");
+        shot("23b-uscc-english");
+        press("language");
         assertThat(citizenEvents()).isEmpty();
 
         for (String valid : List.of("914403001922038216", "9144030071526726XG", "12100000425006133D")) {
@@ -269,6 +273,10 @@ class CitizenScreensTest {
         waitUntil(() -> view.lookup("#lists-page") != null && "第 2 / 2 页".equals(text("lists-page")));
         assertThat(view.lookup("#lists-row-2")).isNull();
         assertThat(disabled("lists-next")).isTrue();
+        press("language");
+        assertThat(text("lists-page")).isEqualTo("Page 2 of 2");
+        shot("32b-lists-english");
+        press("language");
 
         press("lists-black");
         waitUntil(() -> view.lookup("#lists-page") != null && "第 1 / 2 页".equals(text("lists-page")));
