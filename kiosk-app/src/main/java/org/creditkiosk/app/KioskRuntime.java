@@ -25,7 +25,12 @@ import org.creditkiosk.device.link.SerialPortLink;
 import org.creditkiosk.device.link.SerialSettings;
 import org.creditkiosk.devices.IdCardDataMapper;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.creditkiosk.platform.PlatformException;
+import org.creditkiosk.ui.PublicLists;
 import org.creditkiosk.platform.CircuitBreaker;
 import org.creditkiosk.platform.PlatformOps;
 import org.creditkiosk.platform.HttpPlatformClient;
@@ -58,10 +63,17 @@ public final class KioskRuntime implements AutoCloseable {
     private final Optional<DemoDevices> demo;
     private final List<AutoCloseable> resources;
     private final KioskIdentity identity;
+    private final PlatformClient platform;
+    private final ExecutorService publicPool = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "public-lists");
+        t.setDaemon(true);
+        return t;
+    });
 
-    private KioskRuntime(KioskSettings settings, SessionController controller, Optional<DemoDevices> demo,
-            List<AutoCloseable> resources) {
+    private KioskRuntime(KioskSettings settings, PlatformClient platform, SessionController controller,
+            Optional<DemoDevices> demo, List<AutoCloseable> resources) {
         this.settings = settings;
+        this.platform = platform;
         this.controller = controller;
         this.demo = demo;
         this.resources = resources;
@@ -143,7 +155,7 @@ public final class KioskRuntime implements AutoCloseable {
         DemoDevices devices = new DemoDevices(simulator, cards, server, scanSim, codes, a4);
         controller.start();
         log.info("demo kiosk {} started: platform {}, {} demo cards, reports to {}", kioskId, server.baseUrl(), cards.size(), out);
-        return new KioskRuntime(settings, controller, Optional.of(devices), resources);
+        return new KioskRuntime(settings, client, controller, Optional.of(devices), resources);
     }
 
     private static KioskRuntime startConfigured(KioskSettings settings, List<AutoCloseable> resources) throws IOException {
@@ -193,7 +205,7 @@ public final class KioskRuntime implements AutoCloseable {
             scanner.open();
         }
         controller.start();
-        return new KioskRuntime(settings, controller, Optional.empty(), resources);
+        return new KioskRuntime(settings, client, controller, Optional.empty(), resources);
     }
 
     private static CircuitBreaker breaker(KioskSettings settings) {
@@ -283,12 +295,27 @@ public final class KioskRuntime implements AutoCloseable {
         return demo;
     }
 
+    /**
+     * The public red/black list search for the screens (no session): runs on its own thread, never on the FX thread;
+     * failures arrive as the platform's typed exception inside the future.
+     */
+    public PublicLists publicLists() {
+        return (q, kind, page, size) -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return platform.searchPublicLists(q, kind, page, size);
+            } catch (PlatformException e) {
+                throw new CompletionException(e);
+            }
+        }, publicPool);
+    }
+
     public KioskIdentity identity() {
         return identity;
     }
 
     @Override
     public void close() {
+        publicPool.shutdownNow();
         closeAll(resources);
     }
 

@@ -56,8 +56,24 @@ public final class KioskView extends StackPane {
     private final HBox footer;
     private SessionView current;
     private long lastActivityNanos;
+    private final Optional<PublicLists> publicLists;
+    private Duration listSearchIdle = Duration.seconds(90);
+    /** Screens opened within one state, kept across re-renders (language switch) with what was typed. */
+    private UsccEntryScreen usccEntry;
+    private ListSearchScreen listSearch;
+    private ObjectionForm objectionForm;
 
     public KioskView(Texts texts, NoticeTexts notices, KioskIdentity identity, Consumer<SessionEvent> events) {
+        this(texts, notices, identity, events, Optional.empty());
+    }
+
+    /**
+     * @param publicLists the public red/black list search offered on the attract screen (no session needed);
+     *                    empty hides the button
+     */
+    public KioskView(Texts texts, NoticeTexts notices, KioskIdentity identity, Consumer<SessionEvent> events,
+            Optional<PublicLists> publicLists) {
+        this.publicLists = Objects.requireNonNull(publicLists);
         this.texts = Objects.requireNonNull(texts);
         this.notices = Objects.requireNonNull(notices);
         this.identity = Objects.requireNonNull(identity);
@@ -106,6 +122,11 @@ public final class KioskView extends StackPane {
         clock.setText(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd  HH:mm")));
     }
 
+    /** How long the list search stays open without a touch (default 90 s). */
+    public void listSearchIdle(Duration idle) {
+        this.listSearchIdle = Objects.requireNonNull(idle);
+    }
+
     private void toggleLanguage() {
         texts.language(texts.language().other());
         if (current != null) {
@@ -120,6 +141,8 @@ public final class KioskView extends StackPane {
             // Every visit starts in the kiosk's default language.
             texts.language(identity.defaultLanguage());
         }
+        boolean sameView = view.equals(current);
+        closeScreensFor(view, sameView);
         current = view;
         hall.setText(texts.language() == Language.ZH ? identity.hallName() : identity.hallNameEn());
         hallSub.setText(texts.t("app.title"));
@@ -127,12 +150,12 @@ public final class KioskView extends StackPane {
         footerLeft.setText(texts.t("attract.privacy"));
         footerRight.setText(identity.kioskId());
         Node screen = switch (view.state()) {
-            case ATTRACT -> attract(view);
+            case ATTRACT -> listSearch != null ? listSearch : attract(view);
             case AUTHENTICATING -> busy("busy.authenticating");
-            case CHOOSING_SUBJECT -> choice(view);
+            case CHOOSING_SUBJECT -> usccEntry != null ? usccEntry : choice(view);
             case LOADING_RECORD -> busy("busy.loading");
             case SHOWING_RECORD -> new RecordScreen(texts, notices, view, events).build();
-            case OBJECTING -> new RecordScreen(texts, notices, view, events).build();
+            case OBJECTING -> objecting(view, sameView);
             case CONFIRMING_PRINT -> confirmPrint(view);
             case PRINTING -> busy("busy.printing");
             case FAREWELL -> farewell(view);
@@ -142,7 +165,9 @@ public final class KioskView extends StackPane {
             case OUT_OF_SERVICE -> outOfService(view);
             case MAINTENANCE -> message("maintenance.title", "maintenance.body", "⚙");
         };
-        screen.setId("screen-" + view.state().name().toLowerCase());
+        if (screen != listSearch && screen != usccEntry) {
+            screen.setId("screen-" + view.state().name().toLowerCase());
+        }
         body.getChildren().setAll(screen);
     }
 
@@ -162,6 +187,64 @@ public final class KioskView extends StackPane {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    /** Drops the screens that do not belong to the new view; the kept ones relabel (language switch). */
+    private void closeScreensFor(SessionView view, boolean sameView) {
+        if (usccEntry != null) {
+            if (sameView && view.state() == SessionState.CHOOSING_SUBJECT) {
+                usccEntry.rebuild();
+            } else {
+                usccEntry = null;
+            }
+        }
+        if (listSearch != null) {
+            if (view.state() == SessionState.ATTRACT && view.outOfServiceReason().isEmpty()) {
+                if (sameView) {
+                    listSearch.rebuild();
+                }
+            } else {
+                listSearch.dispose();
+                listSearch = null;
+            }
+        }
+        if (objectionForm != null && (view.state() != SessionState.OBJECTING
+                || !view.objectionItemId().equals(objectionForm.itemId()))) {
+            objectionForm = null;
+        }
+    }
+
+    private Node objecting(SessionView view, boolean sameView) {
+        if (objectionForm == null) {
+            objectionForm = new ObjectionForm(texts, notices, view, events);
+        } else if (sameView) {
+            objectionForm.rebuild();
+        } else {
+            objectionForm.update(view);
+        }
+        return objectionForm;
+    }
+
+    private void openListSearch() {
+        publicLists.ifPresent(lists -> {
+            listSearch = new ListSearchScreen(texts, notices, lists, listSearchIdle, () -> {
+                listSearch = null;
+                if (current != null) {
+                    render(current);
+                }
+            });
+            render(current);
+        });
+    }
+
+    private void openUsccEntry() {
+        usccEntry = new UsccEntryScreen(texts, events, () -> {
+            usccEntry = null;
+            if (current != null) {
+                render(current);
+            }
+        });
+        render(current);
+    }
+
     private Node attract(SessionView view) {
         Label title = Widgets.label(texts.t("app.title"), "attract-title");
         Label sub = Widgets.label(texts.t("app.subtitle"), "attract-sub");
@@ -176,6 +259,12 @@ public final class KioskView extends StackPane {
         }
         services.getStyleClass().add("card");
         services.setMaxWidth(620);
+        if (publicLists.isPresent() && view.outOfServiceReason().isEmpty()) {
+            Button lists = Widgets.button(texts.t("attract.listsButton"), "secondary", "open-list-search", this::openListSearch);
+            lists.getStyleClass().add("lists-button");
+            lists.setMaxWidth(Double.MAX_VALUE);
+            services.getChildren().addAll(Widgets.vgrow(), lists);
+        }
 
         VBox pad = new VBox(28, cardIllustration(),
                 Widgets.label(texts.t("attract.prompt"), "attract-prompt"),
@@ -254,6 +343,8 @@ public final class KioskView extends StackPane {
                             + texts.t("choice.role." + r.role().name()),
                     () -> events.accept(new SessionEvent.ChooseOrganization(r.uscc()))));
         }
+        list.getChildren().add(choiceButton("choice-enter-uscc", texts.t("choice.enterUscc"), texts.t("choice.enterUsccHint"),
+                this::openUsccEntry));
         HBox actions = Widgets.row(24, Pos.CENTER_RIGHT,
                 Widgets.button(texts.t("record.finish"), "quiet", "finish", () -> events.accept(new SessionEvent.Finish())));
         list.getChildren().addAll(Widgets.vgrow(), actions);
@@ -266,6 +357,7 @@ public final class KioskView extends StackPane {
     private Button choiceButton(String id, String title, String detail, Runnable action) {
         Label name = Widgets.label(title, "choice-name");
         Label more = Widgets.label(detail, "choice-detail");
+        // One line each: wrapped labels inside a button graphic report a pref height for a tiny width.
         name.setWrapText(false);
         more.setWrapText(false);
         VBox text = new VBox(6, name, more);

@@ -20,7 +20,8 @@ public final class KioskWindow {
     public static KioskView build(Stage stage, KioskRuntime runtime, NoticeTexts notices, double width, double height) {
         KioskFonts.load();
         Texts texts = new Texts(runtime.identity().defaultLanguage());
-        KioskView view = new KioskView(texts, notices, runtime.identity(), runtime.controller()::submit);
+        KioskView view = new KioskView(texts, notices, runtime.identity(), runtime.controller()::submit,
+                java.util.Optional.of(runtime.publicLists()));
         boolean fullScreen = runtime.settings().get(ConfigKeys.UI_FULL_SCREEN);
         Scene scene = KioskStage.prepare(stage, view, width, height, !fullScreen);
         runtime.demo().ifPresent(demo -> {
