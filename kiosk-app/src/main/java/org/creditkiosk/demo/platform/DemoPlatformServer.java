@@ -14,8 +14,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -23,7 +21,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,8 +61,6 @@ public final class DemoPlatformServer implements AutoCloseable {
     public static final String FAULT_HEADER = "X-Demo-Fault";
     private static final int MAX_REQUEST_BYTES = 1 << 20;
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final DemoSettings settings;
     private final String kioskId;
@@ -362,7 +357,7 @@ public final class DemoPlatformServer implements AutoCloseable {
             throws IOException {
         var headers = exchange.getResponseHeaders();
         headers.set("X-Request-Id", requestId);
-        headers.set("Date", HTTP_DATE.format(clock.instant()));
+        // No Date here: the JDK server always sets it from the host clock, whatever the injected clock says.
         answer.headers().forEach(headers::set);
         if (fault.status.isPresent()) {
             byte[] html = ("<html><body>" + fault.status.get() + " gateway</body></html>").getBytes(StandardCharsets.UTF_8);
