@@ -62,6 +62,14 @@ public final class DemoPlatformServer implements AutoCloseable {
     private static final int MAX_REQUEST_BYTES = 1 << 20;
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, the body waits for the client's delayed
+        // ACK and every call costs ~40 ms on loopback. Read once by sun.net.httpserver.ServerConfig.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final DemoSettings settings;
     private final String kioskId;
     private final byte[] secret;
