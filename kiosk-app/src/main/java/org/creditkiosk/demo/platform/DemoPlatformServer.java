@@ -217,8 +217,10 @@ public final class DemoPlatformServer implements AutoCloseable {
                 if (f.code.isPresent()) {
                     throw new DemoError(f.code.get(), "injected fault", Optional.of(f.retryAfter));
                 }
-                Routed routed = route(exchange, body, name);
-                answer = routed.answer;
+                if (f.unknown.isPresent()) {
+                    throw new DemoError(ErrorCode.INVALID_ARGUMENT, "unknown " + FAULT_HEADER + " item '" + f.unknown.get() + "'");
+                }
+                answer = answerOrInternal(exchange, body, name);
             } catch (DemoError e) {
                 Map<String, Object> error = new LinkedHashMap<>();
                 error.put("code", e.code.name());
@@ -246,6 +248,16 @@ public final class DemoPlatformServer implements AutoCloseable {
     private static final Pattern DIGEST = Pattern.compile("/v1/reports/([^/]+)/digest");
     private static final Pattern VERIFY = Pattern.compile("/v1/reports/([^/]+)/verification");
     private static final Pattern KIOSK = Pattern.compile("/v1/kiosks/([^/]+)/(config|heartbeat|commands/([^/]+)/result)");
+
+    /** A bug in the demo must still end in a contract answer (500 INTERNAL), not a dropped connection. */
+    private DemoPlatform.Answer answerOrInternal(HttpExchange exchange, byte[] body, String[] name) throws DemoError {
+        try {
+            return route(exchange, body, name).answer;
+        } catch (RuntimeException e) {
+            LOG.warn("demo platform {} failed: {}", name[0], e.toString());
+            throw new DemoError(ErrorCode.INTERNAL, "demo platform fault: " + e.getClass().getSimpleName());
+        }
+    }
 
     @SuppressWarnings("unchecked")
     private static String errorCode(DemoPlatform.Answer answer) {
@@ -421,6 +433,7 @@ public final class DemoPlatformServer implements AutoCloseable {
         boolean malformed;
         boolean truncated;
         Optional<Integer> status = Optional.empty();
+        Optional<String> unknown = Optional.empty();
 
         static Fault parse(String spec) {
             Fault f = new Fault();
@@ -432,18 +445,26 @@ public final class DemoPlatformServer implements AutoCloseable {
                 if (s.isEmpty()) {
                     continue;
                 }
-                if (s.startsWith("delay=")) {
-                    f.delayMs = Long.parseLong(s.substring(6));
-                } else if (s.startsWith("status=")) {
-                    f.status = Optional.of(Integer.parseInt(s.substring(7)));
-                } else if (s.startsWith("retry=")) {
-                    f.retryAfter = Duration.ofSeconds(Long.parseLong(s.substring(6)));
-                } else if (s.equals("malformed")) {
-                    f.malformed = true;
-                } else if (s.equals("truncated")) {
-                    f.truncated = true;
-                } else {
-                    f.code = Optional.of(ErrorCode.valueOf(s));
+                try {
+                    if (s.startsWith("delay=")) {
+                        f.delayMs = Long.parseLong(s.substring(6));
+                    } else if (s.startsWith("status=")) {
+                        int status = Integer.parseInt(s.substring(7));
+                        if (status < 200 || status > 599) {
+                            throw new IllegalArgumentException("status outside 200..599");
+                        }
+                        f.status = Optional.of(status);
+                    } else if (s.startsWith("retry=")) {
+                        f.retryAfter = Duration.ofSeconds(Long.parseLong(s.substring(6)));
+                    } else if (s.equals("malformed")) {
+                        f.malformed = true;
+                    } else if (s.equals("truncated")) {
+                        f.truncated = true;
+                    } else {
+                        f.code = Optional.of(ErrorCode.valueOf(s));
+                    }
+                } catch (IllegalArgumentException e) {
+                    f.unknown = Optional.of(s);
                 }
             }
             return f;

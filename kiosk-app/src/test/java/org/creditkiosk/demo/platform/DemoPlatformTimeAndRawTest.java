@@ -75,6 +75,8 @@ class DemoPlatformTimeAndRawTest {
             // The demo-only fault header works per request.
             assertThat(rawError(raw, server.baseUrl() + "/v1/reports/X/verification", null, "PRINT_QUOTA_EXCEEDED"))
                     .isEqualTo("PRINT_QUOTA_EXCEEDED");
+            assertThat(rawError(raw, server.baseUrl() + "/v1/reports/X/verification", null, "BOGUS"))
+                    .isEqualTo("INVALID_ARGUMENT");
             // No signature at all.
             assertThat(rawError(new OkHttpClient(), server.baseUrl() + "/v1/reports/X/verification", null, null))
                     .isEqualTo("BAD_SIGNATURE");
