@@ -81,6 +81,7 @@ public final class DemoPlatformServer implements AutoCloseable {
     private final Deque<String> faults = new ArrayDeque<>();
     private final AtomicLong requestIds = new AtomicLong();
     private volatile boolean kioskDisabled;
+    private volatile boolean offline;
     private volatile Optional<Duration> maintenance = Optional.empty();
 
     private DemoPlatformServer(DemoSettings settings, DemoFixtures fixtures, String kioskId, byte[] secret, Clock clock)
@@ -142,6 +143,14 @@ public final class DemoPlatformServer implements AutoCloseable {
         }
     }
 
+    /**
+     * While set, every connection is dropped without an answer: to the kiosk the platform is unreachable (transport
+     * failures, the circuit breaker opens). For the "platform down → out-of-service → back" demonstrations and tests.
+     */
+    public void setOffline(boolean offline) {
+        this.offline = offline;
+    }
+
     public void setKioskDisabled(boolean disabled) {
         this.kioskDisabled = disabled;
     }
@@ -192,6 +201,10 @@ public final class DemoPlatformServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String requestId = "demo-" + requestIds.incrementAndGet();
         String[] name = {"?"};
+        if (offline) {
+            exchange.close();  // no status line: the client sees the connection end without an answer
+            return;
+        }
         try (exchange) {
             byte[] body = readBody(exchange);
             String fault = exchange.getRequestHeaders().getFirst(FAULT_HEADER);
