@@ -108,8 +108,12 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
         configureTls(builder, settings);
         this.root = builder.build();
         for (Operation op : Operation.values()) {
+            PlatformSettings.TimeLimits limits = settings.limits(op);
             clients.put(op, root.newBuilder()
-                    .callTimeout(settings.callTimeout(op))
+                    .connectTimeout(limits.connect())
+                    .readTimeout(limits.read())
+                    .writeTimeout(limits.read())
+                    .callTimeout(limits.call())
                     // OkHttp may silently resend a request on a stale pooled connection; only where a repeat is harmless.
                     .retryOnConnectionFailure(op.idempotent())
                     .build());

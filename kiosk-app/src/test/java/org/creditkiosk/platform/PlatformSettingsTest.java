@@ -57,6 +57,13 @@ class PlatformSettingsTest {
         assertThatThrownBy(() -> s.withRetries(9, null, null)).hasMessageContaining("maxAttempts");
         assertThatThrownBy(() -> s.withEnvironment(Map.of("KIOSK_PINS", "sha256/short"))).hasMessageContaining("pin");
         assertThatThrownBy(() -> PlatformSettings.of("https://p.example/api", "K 1", Optional.empty())).hasMessageContaining("kiosk id");
+        assertThatThrownBy(() -> new PlatformSettings.TimeLimits(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1)))
+                .hasMessageContaining("outside");
+        PlatformSettings.TimeLimits quick = new PlatformSettings.TimeLimits(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4));
+        PlatformSettings withQuick = s.withLimits(Operation.HEARTBEAT, quick);
+        assertThat(withQuick.limits(Operation.HEARTBEAT)).isEqualTo(quick);
+        assertThat(withQuick.limits(Operation.OPEN_SESSION)).isEqualTo(new PlatformSettings.TimeLimits(
+                PlatformSettings.DEFAULT_CONNECT_TIMEOUT, PlatformSettings.DEFAULT_READ_TIMEOUT, PlatformSettings.DEFAULT_CALL_TIMEOUT));
     }
 
     @Test
