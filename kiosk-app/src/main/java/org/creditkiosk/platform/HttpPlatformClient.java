@@ -282,13 +282,22 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
                 String requestId = Optional.ofNullable(response.header("X-Request-Id")).orElse("-");
                 Optional<Duration> offset = clockOffset(response);
                 offset.ifPresent(lastClockOffset::set);
-                observer.answered(op, response.code(), latency, offset);
                 LOG.info("platform {} -> {} request-id {} in {} ms (attempt {})", op.operationId(), response.code(),
                         requestId, latency.toMillis(), attempt);
                 if (response.isSuccessful() || response.code() == 304) {
+                    observer.answered(op, response.code(), latency, offset);
                     return reader.read(response);
                 }
-                error = apiError(op, response);
+                try {
+                    error = apiError(op, response);
+                } catch (PlatformException.Transport gateway) {
+                    // A gateway answered, not the platform: counts as a transport failure for the breaker.
+                    observer.failed(op, gateway);
+                    LOG.atLevel(ErrorCatalog.of(gateway).logLevel()).log("platform {}: {}", op.operationId(),
+                            gateway.getMessage());
+                    throw gateway;
+                }
+                observer.answered(op, response.code(), latency, offset);
             } catch (IOException e) {
                 PlatformException.Transport failure = transport(op, e);
                 observer.failed(op, failure);

@@ -192,6 +192,21 @@ class HttpPlatformClientTest {
     }
 
     @Test
+    void gatewayPagesCountAsTransportFailuresForTheBreaker() {
+        CircuitBreaker breaker = new CircuitBreaker(CircuitBreaker.Settings.defaults(), Clock.systemUTC());
+        client.close();
+        client = new HttpPlatformClient(PlatformSettings.of(server.url("/api").toString(), "K1", Optional.empty()),
+                new byte[32], Clock.systemUTC(), RequestSigner.secureNonces(), breaker, sleeps::add);
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse().setResponseCode(504).setBody("<html>Gateway Timeout</html>"));
+            assertThatThrownBy(() -> client.verifyReport("X")).isInstanceOf(PlatformException.Transport.class);
+        }
+        assertThat(breaker.availability().up()).isFalse();
+        assertThatThrownBy(() -> client.verifyReport("X")).hasMessageContaining("circuit open");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     void aRefusedConnectionIsUnreachable() throws Exception {
         String url = server.url("/api").toString();
         server.shutdown();
