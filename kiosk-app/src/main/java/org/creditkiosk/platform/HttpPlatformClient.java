@@ -84,6 +84,12 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
     private final OkHttpClient root;
     private final Map<Operation, OkHttpClient> clients = new EnumMap<>(Operation.class);
     private final AtomicReference<Duration> lastClockOffset = new AtomicReference<>();
+    /** When the last clock-skew warning was logged (nanoTime), so a skewed kiosk warns every 10 minutes, not per call. */
+    private final java.util.concurrent.atomic.AtomicLong lastSkewWarning = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+    /** The contract's window; beyond it the platform refuses every request with CLOCK_SKEW. */
+    static final Duration CLOCK_WINDOW = Duration.ofSeconds(300);
+    /** A technician is told well before the window is reached. */
+    static final Duration CLOCK_WARNING = Duration.ofSeconds(60);
 
     /**
      * @param secret   raw kiosk secret bytes
@@ -281,7 +287,7 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
                 String requestId = Optional.ofNullable(response.header("X-Request-Id")).orElse("-");
                 Optional<Duration> offset = clockOffset(response);
-                offset.ifPresent(lastClockOffset::set);
+                offset.ifPresent(this::noteClockOffset);
                 LOG.info("platform {} -> {} request-id {} in {} ms (attempt {})", op.operationId(), response.code(),
                         requestId, latency.toMillis(), attempt);
                 if (response.isSuccessful() || response.code() == 304) {
@@ -410,6 +416,26 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
         }
         return new PlatformException.Transport(kind, op.operationId() + ": " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+    }
+
+    /** The maintenance side hears of a drifting clock before citizens do (the contract refuses ±300 s). */
+    private void noteClockOffset(Duration offset) {
+        lastClockOffset.set(offset);
+        if (offset.abs().compareTo(CLOCK_WARNING) <= 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        long last = lastSkewWarning.get();
+        if (last != Long.MIN_VALUE && now - last < Duration.ofMinutes(10).toNanos()) {
+            return;
+        }
+        if (lastSkewWarning.compareAndSet(last, now)) {
+            boolean outside = offset.abs().compareTo(CLOCK_WINDOW) > 0;
+            LOG.atLevel(outside ? org.slf4j.event.Level.ERROR : org.slf4j.event.Level.WARN).log(
+                    "kiosk clock is {} s {} the platform's Date ({}); check time synchronisation (timedatectl)",
+                    offset.abs().toSeconds(), offset.isNegative() ? "ahead of" : "behind", outside ? "outside the contract's ±300 s: requests are refused with CLOCK_SKEW"
+                            : "within the contract's ±300 s, but drifting");
+        }
     }
 
     private Optional<Duration> clockOffset(Response response) {
