@@ -54,7 +54,9 @@ public final class PlatformCheckCommand implements Callable<Integer> {
             out.printf("kiosk id      %s%n", settings.kioskId());
             boolean ok = true;
             String reach;
-            String tls = https ? "ok" : "not used (plain HTTP to loopback, demo only)";
+            String tls = !https ? "not used (plain HTTP to loopback, demo only)"
+                    : "ok" + (settings.truststore().isPresent() ? ", trust store " + settings.truststore().get() : ", JDK trust")
+                    + (settings.pins().isEmpty() ? "" : ", " + settings.pins().size() + " SPKI pin(s)");
             String signature;
             Optional<String> problem = Optional.empty();
             try {
