@@ -36,6 +36,10 @@ class DemoPrivacyLogTest {
         appender.setContext(context);
         appender.start();
         root.addAppender(appender);
+        // Capture everything the kiosk's code logs, whatever logback-test.xml says.
+        Logger kiosk = context.getLogger("org.creditkiosk");
+        ch.qos.logback.classic.Level before = kiosk.getLevel();
+        kiosk.setLevel(ch.qos.logback.classic.Level.ALL);
         List<String> tokens = new ArrayList<>();
         DemoFixtures fixtures = DemoFixtures.load();
         String phone = "13987654321";
@@ -73,6 +77,7 @@ class DemoPrivacyLogTest {
             }
         } finally {
             root.detachAppender(appender);
+            kiosk.setLevel(before);
         }
         List<String> lines = appender.list.stream().map(e -> e.getFormattedMessage()
                 + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
