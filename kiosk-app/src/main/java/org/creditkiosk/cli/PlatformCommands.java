@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Platform commands: check the link to the credit platform, search public lists.",
         subcommands = {
+            org.creditkiosk.cli.platform.PlatformCheckCommand.class,
+            org.creditkiosk.cli.platform.PlatformListsCommand.class
         })
 public final class PlatformCommands {
 }

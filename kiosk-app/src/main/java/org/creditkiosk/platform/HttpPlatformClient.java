@@ -84,6 +84,12 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
     private final OkHttpClient root;
     private final Map<Operation, OkHttpClient> clients = new EnumMap<>(Operation.class);
     private final AtomicReference<Duration> lastClockOffset = new AtomicReference<>();
+    /** When the last clock-skew warning was logged (nanoTime), so a skewed kiosk warns every 10 minutes, not per call. */
+    private final java.util.concurrent.atomic.AtomicLong lastSkewWarning = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+    /** The contract's window; beyond it the platform refuses every request with CLOCK_SKEW. */
+    static final Duration CLOCK_WINDOW = Duration.ofSeconds(300);
+    /** A technician is told well before the window is reached. */
+    static final Duration CLOCK_WARNING = Duration.ofSeconds(60);
 
     /**
      * @param secret   raw kiosk secret bytes
@@ -108,8 +114,12 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
         configureTls(builder, settings);
         this.root = builder.build();
         for (Operation op : Operation.values()) {
+            PlatformSettings.TimeLimits limits = settings.limits(op);
             clients.put(op, root.newBuilder()
-                    .callTimeout(settings.callTimeout(op))
+                    .connectTimeout(limits.connect())
+                    .readTimeout(limits.read())
+                    .writeTimeout(limits.read())
+                    .callTimeout(limits.call())
                     // OkHttp may silently resend a request on a stale pooled connection; only where a repeat is harmless.
                     .retryOnConnectionFailure(op.idempotent())
                     .build());
@@ -277,14 +287,23 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
                 String requestId = Optional.ofNullable(response.header("X-Request-Id")).orElse("-");
                 Optional<Duration> offset = clockOffset(response);
-                offset.ifPresent(lastClockOffset::set);
-                observer.answered(op, response.code(), latency, offset);
+                offset.ifPresent(this::noteClockOffset);
                 LOG.info("platform {} -> {} request-id {} in {} ms (attempt {})", op.operationId(), response.code(),
                         requestId, latency.toMillis(), attempt);
                 if (response.isSuccessful() || response.code() == 304) {
+                    observer.answered(op, response.code(), latency, offset);
                     return reader.read(response);
                 }
-                error = apiError(op, response);
+                try {
+                    error = apiError(op, response);
+                } catch (PlatformException.Transport gateway) {
+                    // A gateway answered, not the platform: counts as a transport failure for the breaker.
+                    observer.failed(op, gateway);
+                    LOG.atLevel(ErrorCatalog.of(gateway).logLevel()).log("platform {}: {}", op.operationId(),
+                            gateway.getMessage());
+                    throw gateway;
+                }
+                observer.answered(op, response.code(), latency, offset);
             } catch (IOException e) {
                 PlatformException.Transport failure = transport(op, e);
                 observer.failed(op, failure);
@@ -397,6 +416,26 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
         }
         return new PlatformException.Transport(kind, op.operationId() + ": " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+    }
+
+    /** The maintenance side hears of a drifting clock before citizens do (the contract refuses ±300 s). */
+    private void noteClockOffset(Duration offset) {
+        lastClockOffset.set(offset);
+        if (offset.abs().compareTo(CLOCK_WARNING) <= 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        long last = lastSkewWarning.get();
+        if (last != Long.MIN_VALUE && now - last < Duration.ofMinutes(10).toNanos()) {
+            return;
+        }
+        if (lastSkewWarning.compareAndSet(last, now)) {
+            boolean outside = offset.abs().compareTo(CLOCK_WINDOW) > 0;
+            LOG.atLevel(outside ? org.slf4j.event.Level.ERROR : org.slf4j.event.Level.WARN).log(
+                    "kiosk clock is {} s {} the platform's Date ({}); check time synchronisation (timedatectl)",
+                    offset.abs().toSeconds(), offset.isNegative() ? "ahead of" : "behind", outside ? "outside the contract's ±300 s: requests are refused with CLOCK_SKEW"
+                            : "within the contract's ±300 s, but drifting");
+        }
     }
 
     private Optional<Duration> clockOffset(Response response) {

@@ -28,7 +28,10 @@ public interface PlatformClient {
     /** {@code GET /v1/sessions/current/record}. */
     CreditRecord getOwnRecord(SessionToken token) throws PlatformException;
 
-    /** {@code GET /v1/organizations/{uscc}/record}. */
+    /**
+     * {@code GET /v1/organizations/{uscc}/record}. The code is checked first ({@link UnifiedSocialCreditCode});
+     * an invalid one is a caller error ({@link IllegalArgumentException}), never sent.
+     */
     CreditRecord getOrganizationRecord(SessionToken token, String uscc) throws PlatformException;
 
     /** {@code GET /v1/public/lists}. No session. */

@@ -25,7 +25,7 @@ import okhttp3.HttpUrl;
  * @param connectTimeout     TCP + TLS connect, per attempt (1 s .. 60 s)
  * @param readTimeout        between two reads of an answer, per attempt (1 s .. 120 s)
  * @param callTimeout        a whole call incl. body, per attempt (1 s .. 300 s)
- * @param callTimeouts       per-operation overrides of {@code callTimeout}
+ * @param limits             per-operation overrides of the three time limits above
  * @param maxAttempts        attempts of an idempotent call answered with 503/429 (1 .. 5)
  * @param maxRetryAfter      a {@code Retry-After} longer than this is not waited for: the error goes to the caller
  * @param retryBudget        the whole patience of one idempotent operation, all attempts and waits included
@@ -41,7 +41,7 @@ public record PlatformSettings(
         Duration connectTimeout,
         Duration readTimeout,
         Duration callTimeout,
-        Map<Operation, Duration> callTimeouts,
+        Map<Operation, TimeLimits> limits,
         int maxAttempts,
         Duration maxRetryAfter,
         Duration retryBudget,
@@ -71,12 +71,7 @@ public record PlatformSettings(
         connectTimeout = bounded("connectTimeout", connectTimeout, DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(1), Duration.ofSeconds(60));
         readTimeout = bounded("readTimeout", readTimeout, DEFAULT_READ_TIMEOUT, Duration.ofSeconds(1), Duration.ofSeconds(120));
         callTimeout = bounded("callTimeout", callTimeout, DEFAULT_CALL_TIMEOUT, Duration.ofSeconds(1), Duration.ofSeconds(300));
-        EnumMap<Operation, Duration> overrides = new EnumMap<>(Operation.class);
-        if (callTimeouts != null) {
-            callTimeouts.forEach((op, d) -> overrides.put(op, bounded("callTimeouts." + op.operationId(), d, d,
-                    Duration.ofMillis(100), Duration.ofSeconds(300))));
-        }
-        callTimeouts = Map.copyOf(overrides);
+        limits = limits == null ? Map.of() : Map.copyOf(limits);
         if (maxAttempts < 1 || maxAttempts > 5) {
             throw new IllegalArgumentException("maxAttempts " + maxAttempts + " is outside 1..5");
         }
@@ -106,23 +101,42 @@ public record PlatformSettings(
                 env(env, "KIOSK_TRUSTSTORE").map(Path::of).or(() -> truststore),
                 env(env, "KIOSK_TRUSTSTORE_PASSWORD").or(() -> truststorePassword),
                 env(env, "KIOSK_PINS").map(PlatformSettings::splitPins).orElse(pins),
-                connectTimeout, readTimeout, callTimeout, callTimeouts, maxAttempts, maxRetryAfter, retryBudget,
+                connectTimeout, readTimeout, callTimeout, limits, maxAttempts, maxRetryAfter, retryBudget,
                 maxBodyBytes);
     }
 
     public PlatformSettings withTimeouts(Duration connect, Duration read, Duration call) {
         return new PlatformSettings(baseUrl, kioskId, secretFile, truststore, truststorePassword, pins, connect, read,
-                call, callTimeouts, maxAttempts, maxRetryAfter, retryBudget, maxBodyBytes);
+                call, limits, maxAttempts, maxRetryAfter, retryBudget, maxBodyBytes);
     }
 
     public PlatformSettings withRetries(int attempts, Duration maxRetryAfter, Duration budget) {
         return new PlatformSettings(baseUrl, kioskId, secretFile, truststore, truststorePassword, pins, connectTimeout,
-                readTimeout, callTimeout, callTimeouts, attempts, maxRetryAfter, budget, maxBodyBytes);
+                readTimeout, callTimeout, limits, attempts, maxRetryAfter, budget, maxBodyBytes);
     }
 
-    /** The whole-call limit of one attempt of {@code op}. */
-    public Duration callTimeout(Operation op) {
-        return callTimeouts.getOrDefault(op, callTimeout);
+    /** Connect, read and whole-call limits of one attempt of an operation (100 ms .. 300 s each). */
+    public record TimeLimits(Duration connect, Duration read, Duration call) {
+        public TimeLimits {
+            for (Duration d : new Duration[] {connect, read, call}) {
+                if (d == null || d.compareTo(Duration.ofMillis(100)) < 0 || d.compareTo(Duration.ofSeconds(300)) > 0) {
+                    throw new IllegalArgumentException("time limit " + d + " is outside 100 ms..300 s");
+                }
+            }
+        }
+    }
+
+    /** The limits of one attempt of {@code op}: its override, or the three defaults. */
+    public TimeLimits limits(Operation op) {
+        return limits.getOrDefault(op, new TimeLimits(connectTimeout, readTimeout, callTimeout));
+    }
+
+    public PlatformSettings withLimits(Operation op, TimeLimits opLimits) {
+        Map<Operation, TimeLimits> m = new EnumMap<>(Operation.class);
+        m.putAll(limits);
+        m.put(op, opLimits);
+        return new PlatformSettings(baseUrl, kioskId, secretFile, truststore, truststorePassword, pins, connectTimeout,
+                readTimeout, callTimeout, m, maxAttempts, maxRetryAfter, retryBudget, maxBodyBytes);
     }
 
     public HttpUrl url() {

@@ -171,10 +171,39 @@ class HttpPlatformClientTest {
     }
 
     @Test
+    void perOperationLimitsApplyToThatOperationOnly() throws Exception {
+        client.close();
+        client = client(PlatformSettings.of(server.url("/api").toString(), "K1", Optional.empty())
+                .withLimits(Operation.HEARTBEAT, new PlatformSettings.TimeLimits(Duration.ofSeconds(1), Duration.ofMillis(300),
+                        Duration.ofMillis(500))));
+        server.enqueue(new MockResponse().setBody("{\"serverTime\":\"2026-11-27T03:00:00Z\"}").setBodyDelay(1500, TimeUnit.MILLISECONDS));
+        server.enqueue(new MockResponse().setBody("{\"reportNo\":\"X\",\"status\":\"UNKNOWN\"}").setBodyDelay(1500, TimeUnit.MILLISECONDS));
+        var hb = new org.creditkiosk.platform.api.Heartbeat("0.1.0", 1L, 1L, Optional.empty(), java.util.List.of(), null, null, null);
+        assertThatThrownBy(() -> client.heartbeat(hb)).isInstanceOfSatisfying(PlatformException.Transport.class,
+                e -> assertThat(e.kind()).isEqualTo(PlatformException.Transport.Kind.TIMEOUT));
+        assertThat(client.verifyReport("X").status()).isEqualTo(org.creditkiosk.platform.api.ReportVerification.Status.UNKNOWN);
+    }
+
+    @Test
     void aGatewayPageIsUnreachableNotAProtocolError() {
         server.enqueue(new MockResponse().setResponseCode(502).setBody("<html>Bad Gateway</html>"));
         assertThatThrownBy(() -> client.verifyReport("X")).isInstanceOfSatisfying(PlatformException.Transport.class,
                 e -> assertThat(e.kind()).isEqualTo(PlatformException.Transport.Kind.UNREACHABLE));
+    }
+
+    @Test
+    void gatewayPagesCountAsTransportFailuresForTheBreaker() {
+        CircuitBreaker breaker = new CircuitBreaker(CircuitBreaker.Settings.defaults(), Clock.systemUTC());
+        client.close();
+        client = new HttpPlatformClient(PlatformSettings.of(server.url("/api").toString(), "K1", Optional.empty()),
+                new byte[32], Clock.systemUTC(), RequestSigner.secureNonces(), breaker, sleeps::add);
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse().setResponseCode(504).setBody("<html>Gateway Timeout</html>"));
+            assertThatThrownBy(() -> client.verifyReport("X")).isInstanceOf(PlatformException.Transport.class);
+        }
+        assertThat(breaker.availability().up()).isFalse();
+        assertThatThrownBy(() -> client.verifyReport("X")).hasMessageContaining("circuit open");
+        assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
     @Test

@@ -14,8 +14,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -23,7 +21,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,8 +61,14 @@ public final class DemoPlatformServer implements AutoCloseable {
     public static final String FAULT_HEADER = "X-Demo-Fault";
     private static final int MAX_REQUEST_BYTES = 1 << 20;
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, the body waits for the client's delayed
+        // ACK and every call costs ~40 ms on loopback. Read once by sun.net.httpserver.ServerConfig.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private final DemoSettings settings;
     private final String kioskId;
@@ -78,6 +81,7 @@ public final class DemoPlatformServer implements AutoCloseable {
     private final Deque<String> faults = new ArrayDeque<>();
     private final AtomicLong requestIds = new AtomicLong();
     private volatile boolean kioskDisabled;
+    private volatile boolean offline;
     private volatile Optional<Duration> maintenance = Optional.empty();
 
     private DemoPlatformServer(DemoSettings settings, DemoFixtures fixtures, String kioskId, byte[] secret, Clock clock)
@@ -139,6 +143,14 @@ public final class DemoPlatformServer implements AutoCloseable {
         }
     }
 
+    /**
+     * While set, every connection is dropped without an answer: to the kiosk the platform is unreachable (transport
+     * failures, the circuit breaker opens). For the "platform down → out-of-service → back" demonstrations and tests.
+     */
+    public void setOffline(boolean offline) {
+        this.offline = offline;
+    }
+
     public void setKioskDisabled(boolean disabled) {
         this.kioskDisabled = disabled;
     }
@@ -189,6 +201,10 @@ public final class DemoPlatformServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String requestId = "demo-" + requestIds.incrementAndGet();
         String[] name = {"?"};
+        if (offline) {
+            exchange.close();  // no status line: the client sees the connection end without an answer
+            return;
+        }
         try (exchange) {
             byte[] body = readBody(exchange);
             String fault = exchange.getRequestHeaders().getFirst(FAULT_HEADER);
@@ -214,8 +230,10 @@ public final class DemoPlatformServer implements AutoCloseable {
                 if (f.code.isPresent()) {
                     throw new DemoError(f.code.get(), "injected fault", Optional.of(f.retryAfter));
                 }
-                Routed routed = route(exchange, body, name);
-                answer = routed.answer;
+                if (f.unknown.isPresent()) {
+                    throw new DemoError(ErrorCode.INVALID_ARGUMENT, "unknown " + FAULT_HEADER + " item '" + f.unknown.get() + "'");
+                }
+                answer = answerOrInternal(exchange, body, name);
             } catch (DemoError e) {
                 Map<String, Object> error = new LinkedHashMap<>();
                 error.put("code", e.code.name());
@@ -243,6 +261,16 @@ public final class DemoPlatformServer implements AutoCloseable {
     private static final Pattern DIGEST = Pattern.compile("/v1/reports/([^/]+)/digest");
     private static final Pattern VERIFY = Pattern.compile("/v1/reports/([^/]+)/verification");
     private static final Pattern KIOSK = Pattern.compile("/v1/kiosks/([^/]+)/(config|heartbeat|commands/([^/]+)/result)");
+
+    /** A bug in the demo must still end in a contract answer (500 INTERNAL), not a dropped connection. */
+    private DemoPlatform.Answer answerOrInternal(HttpExchange exchange, byte[] body, String[] name) throws DemoError {
+        try {
+            return route(exchange, body, name).answer;
+        } catch (RuntimeException e) {
+            LOG.warn("demo platform {} failed: {}", name[0], e.toString());
+            throw new DemoError(ErrorCode.INTERNAL, "demo platform fault: " + e.getClass().getSimpleName());
+        }
+    }
 
     @SuppressWarnings("unchecked")
     private static String errorCode(DemoPlatform.Answer answer) {
@@ -362,7 +390,7 @@ public final class DemoPlatformServer implements AutoCloseable {
             throws IOException {
         var headers = exchange.getResponseHeaders();
         headers.set("X-Request-Id", requestId);
-        headers.set("Date", HTTP_DATE.format(clock.instant()));
+        // No Date here: the JDK server always sets it from the host clock, whatever the injected clock says.
         answer.headers().forEach(headers::set);
         if (fault.status.isPresent()) {
             byte[] html = ("<html><body>" + fault.status.get() + " gateway</body></html>").getBytes(StandardCharsets.UTF_8);
@@ -418,6 +446,7 @@ public final class DemoPlatformServer implements AutoCloseable {
         boolean malformed;
         boolean truncated;
         Optional<Integer> status = Optional.empty();
+        Optional<String> unknown = Optional.empty();
 
         static Fault parse(String spec) {
             Fault f = new Fault();
@@ -429,18 +458,26 @@ public final class DemoPlatformServer implements AutoCloseable {
                 if (s.isEmpty()) {
                     continue;
                 }
-                if (s.startsWith("delay=")) {
-                    f.delayMs = Long.parseLong(s.substring(6));
-                } else if (s.startsWith("status=")) {
-                    f.status = Optional.of(Integer.parseInt(s.substring(7)));
-                } else if (s.startsWith("retry=")) {
-                    f.retryAfter = Duration.ofSeconds(Long.parseLong(s.substring(6)));
-                } else if (s.equals("malformed")) {
-                    f.malformed = true;
-                } else if (s.equals("truncated")) {
-                    f.truncated = true;
-                } else {
-                    f.code = Optional.of(ErrorCode.valueOf(s));
+                try {
+                    if (s.startsWith("delay=")) {
+                        f.delayMs = Long.parseLong(s.substring(6));
+                    } else if (s.startsWith("status=")) {
+                        int status = Integer.parseInt(s.substring(7));
+                        if (status < 200 || status > 599) {
+                            throw new IllegalArgumentException("status outside 200..599");
+                        }
+                        f.status = Optional.of(status);
+                    } else if (s.startsWith("retry=")) {
+                        f.retryAfter = Duration.ofSeconds(Long.parseLong(s.substring(6)));
+                    } else if (s.equals("malformed")) {
+                        f.malformed = true;
+                    } else if (s.equals("truncated")) {
+                        f.truncated = true;
+                    } else {
+                        f.code = Optional.of(ErrorCode.valueOf(s));
+                    }
+                } catch (IllegalArgumentException e) {
+                    f.unknown = Optional.of(s);
                 }
             }
             return f;

@@ -183,6 +183,35 @@ class DemoPlatformContractTest {
     }
 
     @Test
+    void anUnreachablePlatformOpensTheBreakerAndItClosesWhenThePlatformIsBack() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        CircuitBreaker breaker = new CircuitBreaker(CircuitBreaker.Settings.defaults(), clock);
+        List<PlatformAvailability> events = new ArrayList<>();
+        breaker.addListener(events::add);
+        HttpPlatformClient watched = server.client(breaker);
+        extra.add(watched);
+        breaker.setProbe(() -> watched.getKioskConfig(Optional.empty()));
+        server.setOffline(true);
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> watched.verifyReport("X")).isInstanceOfSatisfying(PlatformException.Transport.class,
+                        e -> assertThat(e.kind()).isEqualTo(PlatformException.Transport.Kind.UNREACHABLE));
+            }
+            assertThat(breaker.availability().reason()).contains("UNREACHABLE");
+            clock.advance(Duration.ofSeconds(10));
+            breaker.tick();
+            assertThat(breaker.availability().up()).isFalse();
+        } finally {
+            server.setOffline(false);
+        }
+        clock.advance(Duration.ofSeconds(20));
+        breaker.tick();
+        assertThat(breaker.availability().up()).isTrue();
+        assertThat(events).extracting(PlatformAvailability::status)
+                .containsExactly(PlatformAvailability.Status.DOWN, PlatformAvailability.Status.UP);
+    }
+
+    @Test
     void maintenanceTakesTheKioskDownAndItComesBackByItself() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());
         CircuitBreaker breaker = new CircuitBreaker(CircuitBreaker.Settings.defaults(), clock);
