@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.creditkiosk.demo.platform.DemoPlatformServer;
 import org.creditkiosk.device.idcard.IdCardReaderSimulator;
 import org.creditkiosk.device.idcard.IdentityCard;
+import org.creditkiosk.device.printer.EscPosPrinterSimulator;
 import org.creditkiosk.device.scanner.QrScannerSimulator;
 
 /**
@@ -32,9 +33,12 @@ public final class DemoDevices {
     private final QrScannerSimulator scanner;
     private final List<DemoCode> codes;
     private final DemoReportPrinter reportPrinter;
+    private final EscPosPrinterSimulator receiptPrinter;
 
     DemoDevices(IdCardReaderSimulator reader, List<DemoCard> cards, DemoPlatformServer platform,
-            QrScannerSimulator scanner, List<DemoCode> codes, DemoReportPrinter reportPrinter) {
+            QrScannerSimulator scanner, List<DemoCode> codes, DemoReportPrinter reportPrinter,
+            EscPosPrinterSimulator receiptPrinter) {
+        this.receiptPrinter = Objects.requireNonNull(receiptPrinter);
         this.reportPrinter = Objects.requireNonNull(reportPrinter);
         this.reader = Objects.requireNonNull(reader);
         this.cards = List.copyOf(cards);
@@ -46,6 +50,11 @@ public final class DemoDevices {
     /** The simulated A4 printer (its folder, its fault switch). */
     public DemoReportPrinter reportPrinter() {
         return reportPrinter;
+    }
+
+    /** The simulated 80 mm receipt printer (the slips it parsed back from the bytes, its faults). */
+    public EscPosPrinterSimulator receiptPrinter() {
+        return receiptPrinter;
     }
 
     public List<DemoCode> codes() {

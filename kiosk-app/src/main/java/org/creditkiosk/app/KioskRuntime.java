@@ -3,6 +3,9 @@ package org.creditkiosk.app;
 import java.io.IOException;
 import java.net.URI;
 import org.creditkiosk.device.link.PipeLink;
+import org.creditkiosk.device.printer.EscPosPrinterSimulator;
+import org.creditkiosk.device.printer.ReceiptPrinter;
+import org.creditkiosk.device.printer.ReceiptPrinterSettings;
 import org.creditkiosk.device.scanner.QrScanner;
 import org.creditkiosk.device.scanner.QrScannerSettings;
 import org.creditkiosk.device.scanner.QrScannerSimulator;
@@ -107,8 +110,15 @@ public final class KioskRuntime implements AutoCloseable {
         warmUp(reports);
         Path out = settings.get(ConfigKeys.REPORT_OUTPUT_DIR).map(Path::of).orElse(dataDir.resolve("demo-reports"));
         DemoReportPrinter a4 = new DemoReportPrinter(out);
-        PrintDesk desk = new PrintDesk(a4, PrintChannel.absent("receipt printer"), PlatformReportPipelines::attention);
-        ReportPipeline pipeline = new PlatformReportPipeline(client, reports, desk);
+        // The receipt printer: the real ESC/POS driver, talking to the printer simulator over an in-memory line.
+        PipeLink[] receiptLine = PipeLink.pair("demo-receipt");
+        EscPosPrinterSimulator receiptSim = new EscPosPrinterSimulator(receiptLine[1]).start();
+        resources.add(receiptSim);
+        ReceiptPrinter receipt = new ReceiptPrinter("demo-receipt", () -> receiptLine[0], ReceiptPrinterSettings.defaults());
+        resources.add(receipt);
+        receipt.open();
+        PrintDesk desk = new PrintDesk(a4, PrintChannel.receipt(receipt), PlatformReportPipelines::attention);
+        ReportPipeline pipeline = new PlatformReportPipeline(client, reports, desk, true);
 
         SessionController controller = controller(settings, client, pipeline);
         resources.add(0, controller);
@@ -152,7 +162,7 @@ public final class KioskRuntime implements AutoCloseable {
         codes.add(new DemoDevices.DemoCode("报告核验码", () -> a4.lastReportNo().map(n -> verifyBase + n)));
         codes.add(new DemoDevices.DemoCode("伪造报告码", () -> Optional.of(verifyBase + "YLXY-20250101-0009-999999")));
         codes.add(new DemoDevices.DemoCode("无关二维码", () -> Optional.of("https://www.example.com/promo?id=42")));
-        DemoDevices devices = new DemoDevices(simulator, cards, server, scanSim, codes, a4);
+        DemoDevices devices = new DemoDevices(simulator, cards, server, scanSim, codes, a4, receiptSim);
         controller.start();
         log.info("demo kiosk {} started: platform {}, {} demo cards, reports to {}", kioskId, server.baseUrl(), cards.size(), out);
         return new KioskRuntime(settings, client, controller, Optional.of(devices), resources);
@@ -181,8 +191,18 @@ public final class KioskRuntime implements AutoCloseable {
             log.error("printer.reportQueue is not set: reports cannot be printed (set the CUPS queue name)");
             a4 = PrintChannel.absent("A4 report printer");
         }
-        PrintDesk desk = new PrintDesk(a4, PrintChannel.absent("receipt printer"), PlatformReportPipelines::attention);
-        ReportPipeline pipeline = new PlatformReportPipeline(client, reports, desk);
+        Optional<String> receiptPort = settings.get(ConfigKeys.RECEIPT_PORT);
+        PrintChannel slips = PrintChannel.absent("receipt printer");
+        if (receiptPort.isPresent()) {
+            SerialSettings line = SerialSettings.of8N1(settings.get(ConfigKeys.RECEIPT_BAUD));
+            ReceiptPrinter receipt = new ReceiptPrinter(receiptPort.get(), () -> SerialPortLink.open(receiptPort.get(), line),
+                    ReceiptPrinterSettings.defaults());
+            resources.add(0, receipt);
+            receipt.open();
+            slips = PrintChannel.receipt(receipt);
+        }
+        PrintDesk desk = new PrintDesk(a4, slips, PlatformReportPipelines::attention);
+        ReportPipeline pipeline = new PlatformReportPipeline(client, reports, desk, receiptPort.isPresent());
         SessionController controller = controller(settings, client, pipeline);
         resources.add(0, controller);
         resources.add(0, watch(settings, breaker, client, controller));

@@ -14,6 +14,7 @@ import org.creditkiosk.printing.PrintDesk;
 import org.creditkiosk.printing.PrintFailure;
 import org.creditkiosk.printing.PrintJob;
 import org.creditkiosk.printing.PrintOutcome;
+import org.creditkiosk.report.ReceiptSlipLayout;
 import org.creditkiosk.report.ReportService;
 import org.creditkiosk.report.SignedReport;
 import org.slf4j.Logger;
@@ -30,20 +31,29 @@ import org.slf4j.LoggerFactory;
 public final class PlatformReportPipeline implements ReportPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformReportPipeline.class);
+    /** {@link PrintJob.Report#id()} starts so; the citizen's reprint is for the A4 report, not the slip. */
+    private static final String A4_JOB = "A4:";
 
     private final PlatformClient platform;
     private final ReportService reports;
     private final PrintDesk desk;
+    private final boolean receiptPrinter;
 
-    public PlatformReportPipeline(PlatformClient platform, ReportService reports, PrintDesk desk) {
+    /**
+     * @param receiptPrinter whether a receipt printer is installed: then the 80 mm summary slip follows the A4
+     *                       report (best effort: a slip that fails is held for staff, the citizen has the report)
+     */
+    public PlatformReportPipeline(PlatformClient platform, ReportService reports, PrintDesk desk, boolean receiptPrinter) {
         this.platform = Objects.requireNonNull(platform);
         this.reports = Objects.requireNonNull(reports);
         this.desk = Objects.requireNonNull(desk);
+        this.receiptPrinter = receiptPrinter;
     }
 
     @Override
     public Outcome print(SessionToken token, CreditRecord record) throws PlatformException {
-        Optional<PrintDesk.HeldJob> held = desk.held().stream().filter(PrintDesk.HeldJob::reprintAvailable).findFirst();
+        Optional<PrintDesk.HeldJob> held = desk.held().stream()
+                .filter(h -> h.reprintAvailable() && h.jobId().startsWith(A4_JOB)).findFirst();
         if (held.isPresent()) {
             log.info("reprinting held report {} (no new number, no new count)", held.get().reportNo());
             return outcome(held.get().reportNo(), desk.reprint(held.get().jobId()));
@@ -63,6 +73,10 @@ public final class PlatformReportPipeline implements ReportPipeline {
         SignedReport report = reports.render(record, allocation);
         platform.registerReportDigest(token, allocation.reportNo(), report.digest());
         Outcome outcome = outcome(allocation.reportNo(), desk.print(new PrintJob.Report(allocation.reportNo(), report.pdf())));
+        if (receiptPrinter && outcome instanceof Printed) {
+            PrintOutcome slip = desk.print(new PrintJob.Receipt(allocation.reportNo(), ReceiptSlipLayout.build(record, allocation)));
+            log.info("summary slip of report {}: {}", allocation.reportNo(), slip.getClass().getSimpleName());
+        }
         log.info("report {} ({} pages, {} bytes): {} after {} ms", allocation.reportNo(), report.pages(), report.size(),
                 outcome, (System.nanoTime() - start) / 1_000_000);
         return outcome;

@@ -47,6 +47,12 @@ class WholeVisitTest {
             String reportNo = k.runtime.controller().view().reportNo().orElseThrow();
             assertThat(k.allTexts()).anyMatch(t -> t.contains(reportNo));
 
+            var receipt = k.runtime.demo().orElseThrow().receiptPrinter();
+            assertThat(receipt.awaitSlips(1, java.time.Duration.ofSeconds(10))).as("the summary slip came out").isTrue();
+            assertThat(String.join("\n", receipt.slips().get(0).textLines())).contains(reportNo).contains("610881********0030")
+                    .doesNotContain(BLACK_LISTED);
+            assertThat(receipt.slips().get(0).qrPayloads()).singleElement().asString().endsWith(reportNo);
+
             Path pdf = k.reportDir.resolve(reportNo + ".pdf");
             assertThat(pdf).exists();
             assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "pdftotext (poppler-utils) is not installed");
