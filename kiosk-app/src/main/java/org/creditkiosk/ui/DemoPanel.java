@@ -21,7 +21,7 @@ public final class DemoPanel extends FlowPane {
     }
 
     public DemoPanel(String title, String hint, List<Action> cards, List<Action> others) {
-        super(8, 6);
+        super(6, 4);
         getStyleClass().add("demo-panel");
         setId("demo-panel");
         setAlignment(Pos.CENTER_LEFT);

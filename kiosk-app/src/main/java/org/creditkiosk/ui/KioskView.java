@@ -317,6 +317,7 @@ public final class KioskView extends StackPane {
 
     private Node busy(String key) {
         ProgressIndicator p = new ProgressIndicator();
+        p.setMinSize(140, 140);
         p.setPrefSize(140, 140);
         VBox v = Widgets.column(36, Pos.CENTER, p, Widgets.label(texts.t(key), "busy-text"));
         if (current != null && !"busy.authenticating".equals(key)) {

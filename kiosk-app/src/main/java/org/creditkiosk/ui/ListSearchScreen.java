@@ -83,7 +83,7 @@ public final class ListSearchScreen extends StackPane {
         this.lists = Objects.requireNonNull(lists);
         this.onBack = Objects.requireNonNull(onBack);
         setId("screen-list-search");
-        getStyleClass().add("content");
+        getStyleClass().add("content-compact");
         idle = new PauseTransition(idleTimeout);
         idle.setOnFinished(e -> close());
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> idle.playFromStart());

@@ -71,9 +71,11 @@ class KioskViewLookTest {
                 new Representation("914403001922038216", "榆林市塞上商贸有限公司", SubjectKind.ENTERPRISE, Representation.Role.LEGAL_REPRESENTATIVE),
                 new Representation("12100000425006133D", "榆林市青少年科技活动中心", SubjectKind.PUBLIC_INSTITUTION, Representation.Role.AUTHORISED_AGENT))),
                 "03-choose");
+        show(view(SessionState.LOADING_RECORD, Optional.empty(), List.of()), "04-loading");
         show(view(SessionState.SHOWING_RECORD, Optional.of(record), List.of()), "05-record");
         assertThat(view.lookup("#subject-name")).isNotNull();
         show(view(SessionState.CONFIRMING_PRINT, Optional.of(record), List.of()), "06-print-confirm");
+        show(view(SessionState.PRINTING, Optional.of(record), List.of()), "07-printing");
         show(view(SessionState.FAREWELL, Optional.empty(), List.of()), "08-farewell");
         show(new SessionView(SessionState.NOTICE, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
                 Optional.of("CARD_REVOKED"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), "09-notice");
