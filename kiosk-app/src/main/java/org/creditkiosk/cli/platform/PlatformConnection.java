@@ -8,6 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.creditkiosk.cli.KioskHome;
+import org.creditkiosk.config.ConfigException;
+import org.creditkiosk.config.ConfigKeys;
+import org.creditkiosk.config.ConfigLoader;
+import org.creditkiosk.config.KioskSettings;
 import org.creditkiosk.demo.platform.DemoPlatformServer;
 import org.creditkiosk.demo.platform.DemoSettings;
 import org.creditkiosk.platform.CallObserver;
@@ -49,9 +54,19 @@ public final class PlatformConnection {
         }
     }
 
-    /** Environment first, command-line options over it. */
+    /** The kiosk's configuration files first, the environment over them, command-line options over both. */
     PlatformSettings settings(Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
+        try {
+            KioskSettings configured = ConfigLoader.standard(KioskHome.path(), Optional.empty(), environment);
+            configured.get(ConfigKeys.PLATFORM_URL).ifPresent(v -> env.put("KIOSK_PLATFORM_URL", v));
+            env.put("KIOSK_ID", configured.get(ConfigKeys.KIOSK_ID));
+            configured.get(ConfigKeys.PLATFORM_SECRET_FILE).ifPresent(v -> env.put("KIOSK_SECRET_FILE", v));
+            configured.get(ConfigKeys.PLATFORM_TRUSTSTORE).ifPresent(v -> env.put("KIOSK_TRUSTSTORE", v));
+            configured.get(ConfigKeys.PLATFORM_PINS).ifPresent(v -> env.put("KIOSK_PINS", v));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("the kiosk configuration is invalid (run 'kiosk config check'): " + e.getMessage());
+        }
         put(env, "KIOSK_PLATFORM_URL", url);
         put(env, "KIOSK_ID", kioskId);
         put(env, "KIOSK_SECRET_FILE", secretFile == null ? null : secretFile.toString());
