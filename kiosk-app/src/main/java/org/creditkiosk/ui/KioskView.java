@@ -286,11 +286,8 @@ public final class KioskView extends StackPane {
         return screen;
     }
 
-    /** An ID card on a reader, drawn with shapes (no bitmap to scale badly). */
+    /** An ID card lying on a reader, drawn with shapes (no bitmap to scale badly). */
     private Node cardIllustration() {
-        Rectangle reader = new Rectangle(300, 46, Color.web("#274b82"));
-        reader.setArcWidth(20);
-        reader.setArcHeight(20);
         Rectangle card = new Rectangle(250, 156, Color.web("#f4f8ff"));
         card.setArcWidth(18);
         card.setArcHeight(18);
@@ -300,6 +297,7 @@ public final class KioskView extends StackPane {
         photo.setArcWidth(8);
         photo.setArcHeight(8);
         VBox lines = new VBox(10);
+        lines.setAlignment(Pos.CENTER_LEFT);
         for (int w : new int[] {120, 140, 100, 130}) {
             Rectangle l = new Rectangle(w, 9, Color.web("#b4c6e3"));
             l.setArcWidth(9);
@@ -308,9 +306,13 @@ public final class KioskView extends StackPane {
         }
         HBox face = new HBox(18, lines, photo);
         face.setAlignment(Pos.CENTER);
+        face.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane cardPane = new StackPane(card, face);
-        cardPane.setTranslateY(-8);
-        VBox v = new VBox(-14, cardPane, reader);
+        cardPane.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        Rectangle reader = new Rectangle(300, 46, Color.web("#274b82"));
+        reader.setArcWidth(20);
+        reader.setArcHeight(20);
+        VBox v = new VBox(6, cardPane, reader);
         v.setAlignment(Pos.CENTER);
         return v;
     }
