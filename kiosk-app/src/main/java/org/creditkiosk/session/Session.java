@@ -3,6 +3,8 @@ package org.creditkiosk.session;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +44,10 @@ public final class Session {
     public static final String NOTICE_TIMEOUT = "TIMEOUT";
     public static final String NOTICE_CARD_UNREADABLE = "CARD_UNREADABLE";
     public static final String NOTICE_PRINT_FAILED = "PRINT_FAILED";
+
+    /** States with a "finish" button: the citizen may leave from here. */
+    private static final Set<SessionState> FINISHABLE = EnumSet.of(SessionState.CHOOSING_SUBJECT,
+            SessionState.SHOWING_RECORD, SessionState.OBJECTING, SessionState.CONFIRMING_PRINT);
 
     private final Clock clock;
     private final SessionTimeouts timeouts;
@@ -160,7 +166,16 @@ public final class Session {
     }
 
     private void dispatch(SessionEvent event, List<SessionCommand> out) {
-        boolean cardLifted = event instanceof CardRemoved && openedByCard;
+        if (state.inSession() && event instanceof CardRemoved && openedByCard) {
+            // Lifting the card ends the visit in every citizen state. In PRINTING the job already holds the
+            // finished PDF and prints on; the screens forget the citizen now.
+            endVisit(out, SessionState.ATTRACT);
+            return;
+        }
+        if (event instanceof Finish && FINISHABLE.contains(state)) {
+            endVisit(out, SessionState.FAREWELL);
+            return;
+        }
         switch (state) {
             case ATTRACT, FAREWELL, NOTICE -> {
                 if (event instanceof CardPlaced c) {
@@ -192,8 +207,6 @@ public final class Session {
                     }
                 } else if (event instanceof PlatformFailed f) {
                     failVisit(f.failure(), out);
-                } else if (cardLifted) {
-                    endVisit(out, SessionState.ATTRACT);
                 } else {
                     ignore(event);
                 }
@@ -205,10 +218,6 @@ public final class Session {
                 } else if (event instanceof ChooseOrganization c) {
                     notice = Optional.empty();
                     loadRecord(Optional.of(c.uscc()), out);
-                } else if (event instanceof Finish) {
-                    endVisit(out, SessionState.FAREWELL);
-                } else if (cardLifted) {
-                    endVisit(out, SessionState.ATTRACT);
                 } else {
                     ignore(event);
                 }
@@ -219,8 +228,6 @@ public final class Session {
                     enter(SessionState.SHOWING_RECORD);
                 } else if (event instanceof PlatformFailed f) {
                     onRecordFailed(f.failure(), out);
-                } else if (cardLifted) {
-                    endVisit(out, SessionState.ATTRACT);
                 } else {
                     ignore(event);
                 }
@@ -240,10 +247,6 @@ public final class Session {
                     chosenUscc = Optional.empty();
                     notice = Optional.empty();
                     enter(SessionState.CHOOSING_SUBJECT);
-                } else if (event instanceof Finish) {
-                    endVisit(out, SessionState.FAREWELL);
-                } else if (cardLifted) {
-                    endVisit(out, SessionState.ATTRACT);
                 } else {
                     ignore(event);
                 }
@@ -254,10 +257,6 @@ public final class Session {
                     out.add(new PrintReport(visit, token(), record.orElseThrow()));
                 } else if (event instanceof BackToRecord) {
                     enter(SessionState.SHOWING_RECORD);
-                } else if (event instanceof Finish) {
-                    endVisit(out, SessionState.FAREWELL);
-                } else if (cardLifted) {
-                    endVisit(out, SessionState.ATTRACT);
                 } else {
                     ignore(event);
                 }
@@ -274,9 +273,6 @@ public final class Session {
                 } else if (event instanceof PrintFailed p) {
                     notice = Optional.of(p.code());
                     enter(SessionState.SHOWING_RECORD);
-                } else if (cardLifted) {
-                    // The job already holds the finished PDF and prints on; the screens forget the citizen now.
-                    endVisit(out, SessionState.ATTRACT);
                 } else {
                     ignore(event);
                 }
@@ -301,10 +297,6 @@ public final class Session {
                     objectionTicket = Optional.empty();
                     notice = Optional.empty();
                     enter(SessionState.SHOWING_RECORD);
-                } else if (event instanceof Finish) {
-                    endVisit(out, SessionState.FAREWELL);
-                } else if (cardLifted) {
-                    endVisit(out, SessionState.ATTRACT);
                 } else {
                     ignore(event);
                 }

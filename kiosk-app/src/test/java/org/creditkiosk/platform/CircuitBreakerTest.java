@@ -1,5 +1,6 @@
 package org.creditkiosk.platform;
 
+import org.creditkiosk.session.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

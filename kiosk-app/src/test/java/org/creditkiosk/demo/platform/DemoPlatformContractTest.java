@@ -15,7 +15,7 @@ import org.creditkiosk.platform.CallObserver;
 import org.creditkiosk.platform.CircuitBreaker;
 import org.creditkiosk.platform.ErrorCode;
 import org.creditkiosk.platform.HttpPlatformClient;
-import org.creditkiosk.platform.MutableClock;
+import org.creditkiosk.session.MutableClock;
 import org.creditkiosk.platform.PlatformAvailability;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.PlatformSettings;

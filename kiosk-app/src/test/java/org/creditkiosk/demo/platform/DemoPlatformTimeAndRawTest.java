@@ -12,7 +12,7 @@ import okhttp3.Response;
 import org.creditkiosk.platform.CallObserver;
 import org.creditkiosk.platform.ErrorCode;
 import org.creditkiosk.platform.HttpPlatformClient;
-import org.creditkiosk.platform.MutableClock;
+import org.creditkiosk.session.MutableClock;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.RequestSigner;
 import org.creditkiosk.platform.SessionToken;
