@@ -21,6 +21,7 @@ import org.creditkiosk.demo.platform.DemoFixtures;
 import org.creditkiosk.demo.platform.DemoPlatformServer;
 import org.creditkiosk.demo.platform.DemoSettings;
 import org.creditkiosk.device.idcard.IdCardEvent;
+import org.creditkiosk.device.idcard.IdCardOutcome;
 import org.creditkiosk.device.idcard.IdCardReader;
 import org.creditkiosk.device.idcard.IdCardReaderSettings;
 import org.creditkiosk.device.idcard.IdCardReaderSimulator;
@@ -60,6 +61,7 @@ import org.slf4j.LoggerFactory;
 public final class KioskRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
+    private static final long DEVICE_WATCH_MS = 1000;
 
     private final KioskSettings settings;
     private final SessionController controller;
@@ -162,6 +164,7 @@ public final class KioskRuntime implements AutoCloseable {
         codes.add(new DemoDevices.DemoCode("报告核验码", () -> a4.lastReportNo().map(n -> verifyBase + n)));
         codes.add(new DemoDevices.DemoCode("伪造报告码", () -> Optional.of(verifyBase + "YLXY-20250101-0009-999999")));
         codes.add(new DemoDevices.DemoCode("无关二维码", () -> Optional.of("https://www.example.com/promo?id=42")));
+        resources.add(0, new DeviceWatch(List.of(reader, scanner), controller).start(DEVICE_WATCH_MS));
         DemoDevices devices = new DemoDevices(simulator, cards, server, scanSim, codes, a4, receiptSim);
         controller.start();
         log.info("demo kiosk {} started: platform {}, {} demo cards, reports to {}", kioskId, server.baseUrl(), cards.size(), out);
@@ -206,6 +209,7 @@ public final class KioskRuntime implements AutoCloseable {
         SessionController controller = controller(settings, client, pipeline);
         resources.add(0, controller);
         resources.add(0, watch(settings, breaker, client, controller));
+        List<org.creditkiosk.device.Device> watched = new ArrayList<>();
         Optional<String> port = settings.get(ConfigKeys.IDCARD_PORT);
         if (port.isPresent()) {
             SerialSettings line = SerialSettings.of8N1(settings.get(ConfigKeys.IDCARD_BAUD));
@@ -213,6 +217,7 @@ public final class KioskRuntime implements AutoCloseable {
                     cardListener(controller));
             resources.add(0, reader);
             reader.open();
+            watched.add(reader);
         } else {
             log.warn("devices.idcard.port is not set: no ID card reader");
         }
@@ -223,7 +228,9 @@ public final class KioskRuntime implements AutoCloseable {
                     QrScannerSettings.defaults(), scanListener(router));
             resources.add(0, scanner);
             scanner.open();
+            watched.add(scanner);
         }
+        resources.add(0, new DeviceWatch(watched, controller).start(DEVICE_WATCH_MS));
         controller.start();
         return new KioskRuntime(settings, client, controller, Optional.empty(), resources);
     }
@@ -261,9 +268,11 @@ public final class KioskRuntime implements AutoCloseable {
                 controller.submit(new SessionEvent.CardPlaced(IdCardDataMapper.toContract(p.card(), p.samId())));
             } else if (e instanceof IdCardEvent.CardRemoved) {
                 controller.submit(new SessionEvent.CardRemoved());
-            } else if (e instanceof IdCardEvent.ReadFailed f) {
+            } else if (e instanceof IdCardEvent.ReadFailed f && aboutTheCard(f.outcome())) {
                 controller.submit(new SessionEvent.CardReadFailed(f.outcome().code()));
             }
+            // Other outcomes (no answer, checksum, lost link, SAM faults) are the reader's trouble, not the citizen's:
+            // the driver logs them and its health says so; DeviceWatch turns that into the attract screen's notice.
         };
     }
 
@@ -282,6 +291,19 @@ public final class KioskRuntime implements AutoCloseable {
     public ScanRouter wedgeRouter() {
         return new ScanRouter(demo.isPresent() ? URI.create(DemoSettings.defaults().publicVerifyBase()).getHost()
                 : settings.get(ConfigKeys.VERIFY_HOST), controller::submit);
+    }
+
+    /**
+     * Outcomes a citizen can act on (lay the card flat, keep it still, use another card): the card was there but
+     * could not be read. GA/T 467 SW3: 31–33 authentication, 40 unknown card type, 41 card moved, 47 random
+     * number, 81 select failed; plus a bad check character or unreadable text.
+     */
+    private static boolean aboutTheCard(IdCardOutcome o) {
+        if (o instanceof IdCardOutcome.Refused r) {
+            int sw3 = r.sw3() & 0xFF;
+            return sw3 == 0x31 || sw3 == 0x32 || sw3 == 0x33 || sw3 == 0x40 || sw3 == 0x41 || sw3 == 0x47 || sw3 == 0x81;
+        }
+        return o instanceof IdCardOutcome.InvalidIdNumber || o instanceof IdCardOutcome.UnreadableText;
     }
 
     private static ReportSettings reportSettings(KioskSettings settings, ReportSettings base) {

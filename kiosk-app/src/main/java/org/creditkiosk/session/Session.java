@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,6 +59,7 @@ public final class Session {
     private boolean openedByCard;
     private boolean outOfService;
     private Optional<String> outOfServiceReason = Optional.empty();
+    private final Set<String> unavailableDevices = new TreeSet<>();
 
     // The citizen's data: only between the start and the end of a visit.
     private Optional<PlatformSession> platformSession = Optional.empty();
@@ -94,7 +96,7 @@ public final class Session {
                 platformSession.map(PlatformSession::person),
                 platformSession.map(PlatformSession::represents).orElse(List.of()),
                 chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
-                outOfService ? outOfServiceReason : Optional.empty(), verification);
+                outOfService ? outOfServiceReason : Optional.empty(), verification, unavailableDevices);
     }
 
     /** Handles one event; returns the commands to carry out, in order. */
@@ -125,6 +127,12 @@ public final class Session {
             outOfServiceReason = Optional.of(g.reason());
             if (!state.inSession() && state != SessionState.MAINTENANCE) {
                 enter(SessionState.OUT_OF_SERVICE);
+            }
+        } else if (event instanceof DeviceAvailability d) {
+            if (d.available()) {
+                unavailableDevices.remove(d.device());
+            } else {
+                unavailableDevices.add(d.device());
             }
         } else if (event instanceof BackInService) {
             outOfService = false;

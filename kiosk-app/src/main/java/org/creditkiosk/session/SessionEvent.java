@@ -126,6 +126,13 @@ public sealed interface SessionEvent {
     record Tick() implements SessionEvent {
     }
 
+    /**
+     * A device became unavailable or available again ({@code device} is a {@code DeviceKind} name). The kiosk keeps
+     * serving with what works (app codes without the card reader, queries without the printer) and says so.
+     */
+    record DeviceAvailability(String device, boolean available) implements SessionEvent {
+    }
+
     /** The kiosk cannot serve; {@code reason} is a code such as PLATFORM_DOWN, READER_OFFLINE, REMOTE_COMMAND. */
     record GoOutOfService(String reason) implements SessionEvent {
     }

@@ -2,6 +2,7 @@ package org.creditkiosk.session;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.creditkiosk.platform.api.CreditRecord;
 import org.creditkiosk.platform.api.ObjectionTicket;
 import org.creditkiosk.platform.api.Person;
@@ -18,6 +19,7 @@ import org.creditkiosk.platform.api.ReportVerification;
  * @param objectionTicket the ticket once the objection was filed
  * @param outOfServiceReason why the kiosk is out of service (a code, for the attract notice and staff)
  * @param verification the platform's answer about a scanned report (SHOWING_VERIFICATION)
+ * @param unavailableDevices devices that cannot work now (DeviceKind names), for the attract screen's notice
  */
 public record SessionView(
         SessionState state,
@@ -30,10 +32,12 @@ public record SessionView(
         Optional<String> objectionItemId,
         Optional<ObjectionTicket> objectionTicket,
         Optional<String> outOfServiceReason,
-        Optional<ReportVerification> verification) {
+        Optional<ReportVerification> verification,
+        Set<String> unavailableDevices) {
 
     public SessionView {
         represents = List.copyOf(represents);
+        unavailableDevices = Set.copyOf(unavailableDevices);
     }
 
     @Override

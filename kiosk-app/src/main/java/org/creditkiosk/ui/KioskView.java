@@ -283,6 +283,9 @@ public final class KioskView extends StackPane {
         screen.setAlignment(Pos.TOP_CENTER);
         screen.getStyleClass().add("content");
         view.outOfServiceReason().ifPresent(r -> screen.getChildren().add(1, warning(texts.t("outOfService.body"))));
+        if (view.unavailableDevices().contains("ID_CARD_READER")) {
+            screen.getChildren().add(1, warning(texts.t("attract.readerUnavailable")));
+        }
         return screen;
     }
 

@@ -314,6 +314,18 @@ class SessionTest {
     }
 
     @Test
+    void deviceAvailabilityIsKeptInTheViewInEveryState() {
+        on(new DeviceAvailability("ID_CARD_READER", false));
+        assertThat(session.view().unavailableDevices()).containsExactly("ID_CARD_READER");
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+        toRecord();
+        assertThat(session.view().unavailableDevices()).containsExactly("ID_CARD_READER");
+        on(new DeviceAvailability("ID_CARD_READER", true));
+        assertThat(session.view().unavailableDevices()).isEmpty();
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+    }
+
+    @Test
     void unreadableCardShowsNotice() {
         on(new CardReadFailed("READ_FAILED"));
         assertThat(session.state()).isEqualTo(SessionState.NOTICE);

@@ -106,12 +106,12 @@ class CitizenScreensTest {
         return new SessionView(state, Optional.of(new Person("李晓梅", "610802********0026")),
                 List.of(new Representation("914403001922038216", "榆林市塞上商贸有限公司", SubjectKind.ENTERPRISE,
                         Representation.Role.LEGAL_REPRESENTATIVE)),
-                Optional.empty(), record, notice, Optional.empty(), itemId, ticket, outOfService, Optional.empty());
+                Optional.empty(), record, notice, Optional.empty(), itemId, ticket, outOfService, Optional.empty(), java.util.Set.of());
     }
 
     private static SessionView attractView(Optional<String> outOfService) {
         return new SessionView(SessionState.ATTRACT, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), outOfService, Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), outOfService, Optional.empty(), java.util.Set.of());
     }
 
     private static void show(SessionView v) {

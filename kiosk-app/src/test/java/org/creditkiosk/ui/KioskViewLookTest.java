@@ -51,7 +51,7 @@ class KioskViewLookTest {
     private static SessionView view(SessionState state, Optional<CreditRecord> record, List<Representation> reps) {
         return new SessionView(state, record.map(r -> new Person("李晓梅", "610802********0026")), reps, Optional.empty(),
                 record, Optional.empty(), state == SessionState.FAREWELL ? Optional.of("YLXY-20261127-0001-000187") : Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of());
     }
 
     private static void show(SessionView v, String shot) {
@@ -78,9 +78,9 @@ class KioskViewLookTest {
         show(view(SessionState.PRINTING, Optional.of(record), List.of()), "07-printing");
         show(view(SessionState.FAREWELL, Optional.empty(), List.of()), "08-farewell");
         show(new SessionView(SessionState.NOTICE, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.of("CARD_REVOKED"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), "09-notice");
+                Optional.of("CARD_REVOKED"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of()), "09-notice");
         show(new SessionView(SessionState.OUT_OF_SERVICE, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("PLATFORM_DOWN"), Optional.empty()), "10-out-of-service");
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("PLATFORM_DOWN"), Optional.empty(), java.util.Set.of()), "10-out-of-service");
         assertThat(Instant.now()).isNotNull();
     }
 
