@@ -2,7 +2,6 @@ package org.creditkiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +80,24 @@ class KioskViewLookTest {
                 Optional.of("CARD_REVOKED"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of()), "09-notice");
         show(new SessionView(SessionState.OUT_OF_SERVICE, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("PLATFORM_DOWN"), Optional.empty(), java.util.Set.of()), "10-out-of-service");
-        assertThat(Instant.now()).isNotNull();
+        // 1280x1024 (5:4 kiosk screens): the same screens must still fit
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(1024);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        show(view(SessionState.ATTRACT, Optional.empty(), List.of()), "60-small-attract");
+        show(view(SessionState.SHOWING_RECORD, Optional.of(record), List.of()), "61-small-record");
+        assertThat(view.lookup("#print").getBoundsInParent()).isNotNull();
+        var print = view.lookup("#print");
+        var b = print.localToScene(print.getBoundsInLocal());
+        assertThat(b.getMaxX()).as("print button inside the 1280 px wide screen").isLessThanOrEqualTo(1280);
+        assertThat(b.getMaxY()).as("print button inside the 1024 px high screen").isLessThanOrEqualTo(1024);
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Minimal notice texts for this look test; the kiosk uses the error catalogue. */

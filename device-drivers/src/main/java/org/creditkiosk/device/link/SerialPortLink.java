@@ -105,17 +105,34 @@ public final class SerialPortLink implements Link {
         return !closed && !gone.get() && port.isOpen();
     }
 
+    /** A device that takes no byte for this long is not going to: the write fails instead of hanging a driver. */
+    private static final long WRITE_STALL_NANOS = 2_000_000_000L;
+
     @Override
     public void write(byte[] data) throws IOException {
         ensureOpen();
         int done = 0;
+        long stalledSince = System.nanoTime();
         while (done < data.length) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("interrupted while writing to " + path);
+            }
             int n = port.writeBytes(data, data.length - done, done);
             if (n < 0) {
                 gone.set(true);
                 throw new LinkClosedException("write failed on " + path + " (device gone?)");
             }
+            if (n == 0) {
+                // Flow control or a full output buffer: wait a little, but not for ever.
+                if (System.nanoTime() - stalledSince > WRITE_STALL_NANOS) {
+                    throw new java.io.IOException("write to " + path + " stalled for 2 s (flow control or device hung)");
+                }
+                sleepNanos(1_000_000L);
+                ensureOpen();
+                continue;
+            }
             done += n;
+            stalledSince = System.nanoTime();
         }
     }
 
@@ -154,8 +171,17 @@ public final class SerialPortLink implements Link {
     public void drainInput() throws IOException {
         ensureOpen();
         byte[] scratch = new byte[256];
-        while (port.bytesAvailable() > 0) {
-            if (port.readBytes(scratch, Math.min(scratch.length, port.bytesAvailable())) < 0) {
+        while (true) {
+            int available = port.bytesAvailable();
+            if (available < 0) {
+                // bytesAvailable() < 0 is how jSerialComm reports a port that vanished.
+                gone.set(true);
+                throw new LinkClosedException("read failed on " + path + " (device gone?)");
+            }
+            if (available == 0) {
+                return;
+            }
+            if (port.readBytes(scratch, Math.min(scratch.length, available)) < 0) {
                 gone.set(true);
                 throw new LinkClosedException("read failed on " + path);
             }
