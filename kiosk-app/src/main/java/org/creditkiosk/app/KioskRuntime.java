@@ -13,7 +13,9 @@ import org.creditkiosk.device.scanner.ScanEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.creditkiosk.config.ConfigKeys;
 import org.creditkiosk.config.KioskSettings;
@@ -40,6 +42,7 @@ import org.creditkiosk.platform.PlatformOps;
 import org.creditkiosk.platform.HttpPlatformClient;
 import org.creditkiosk.platform.PlatformClient;
 import org.creditkiosk.platform.PlatformSettings;
+import org.creditkiosk.platform.RequestSigner;
 import org.creditkiosk.printing.PrintChannel;
 import org.creditkiosk.printing.PrintDesk;
 import org.creditkiosk.printing.ReportPrinter;
@@ -104,7 +107,12 @@ public final class KioskRuntime implements AutoCloseable {
         DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), kioskId, secret, Clock.systemUTC());
         resources.add(server);
         CircuitBreaker breaker = breaker(settings);
-        HttpPlatformClient client = server.client(breaker);
+        // The kiosk's real client with the configured time limits (not the demo's defaults), signing with the secret
+        // the demo platform was given.
+        HttpPlatformClient client = new HttpPlatformClient(server.clientSettings().withTimeouts(
+                settings.get(ConfigKeys.PLATFORM_CONNECT_TIMEOUT), settings.get(ConfigKeys.PLATFORM_READ_TIMEOUT),
+                settings.get(ConfigKeys.PLATFORM_CALL_TIMEOUT)), secret, Clock.systemUTC(), RequestSigner.secureNonces(),
+                breaker, HttpPlatformClient.Sleeper.REAL);
         resources.add(client);
 
         Path dataDir = dataDir(settings);
@@ -174,8 +182,15 @@ public final class KioskRuntime implements AutoCloseable {
     private static KioskRuntime startConfigured(KioskSettings settings, List<AutoCloseable> resources) throws IOException {
         String url = settings.get(ConfigKeys.PLATFORM_URL)
                 .orElseThrow(() -> new IOException("platform.url is not set: configure the platform or run `kiosk demo`"));
+        // Trust store and pins: the configured ones (the environment already won over the files in ConfigLoader);
+        // KIOSK_TRUSTSTORE_PASSWORD comes from the service manager's environment only, never from a file.
+        Map<String, String> tls = new HashMap<>();
+        Optional.ofNullable(System.getenv("KIOSK_TRUSTSTORE_PASSWORD")).ifPresent(v -> tls.put("KIOSK_TRUSTSTORE_PASSWORD", v));
+        settings.get(ConfigKeys.PLATFORM_TRUSTSTORE).ifPresent(v -> tls.put("KIOSK_TRUSTSTORE", v));
+        settings.get(ConfigKeys.PLATFORM_PINS).ifPresent(v -> tls.put("KIOSK_PINS", v));
         PlatformSettings ps = PlatformSettings.of(url, settings.get(ConfigKeys.KIOSK_ID),
                         settings.get(ConfigKeys.PLATFORM_SECRET_FILE).map(Path::of))
+                .withEnvironment(tls)
                 .withTimeouts(settings.get(ConfigKeys.PLATFORM_CONNECT_TIMEOUT), settings.get(ConfigKeys.PLATFORM_READ_TIMEOUT),
                         settings.get(ConfigKeys.PLATFORM_CALL_TIMEOUT));
         CircuitBreaker breaker = breaker(settings);
