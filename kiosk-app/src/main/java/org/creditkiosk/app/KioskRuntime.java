@@ -6,7 +6,10 @@ import org.creditkiosk.device.link.PipeLink;
 import org.creditkiosk.device.printer.EscPosPrinterSimulator;
 import org.creditkiosk.device.printer.ReceiptPrinter;
 import org.creditkiosk.device.printer.ReceiptPrinterSettings;
+import org.creditkiosk.device.scanner.CommandBytes;
 import org.creditkiosk.device.scanner.QrScanner;
+import org.creditkiosk.device.scanner.ScanCharset;
+import org.creditkiosk.device.scanner.ScanTerminator;
 import org.creditkiosk.device.scanner.QrScannerSettings;
 import org.creditkiosk.device.scanner.QrScannerSimulator;
 import org.creditkiosk.device.scanner.ScanEvent;
@@ -240,7 +243,7 @@ public final class KioskRuntime implements AutoCloseable {
         if (scanPort.isPresent()) {
             ScanRouter router = new ScanRouter(settings.get(ConfigKeys.VERIFY_HOST), controller::submit);
             QrScanner scanner = QrScanner.serial(scanPort.get(), SerialSettings.of8N1(settings.get(ConfigKeys.SCANNER_BAUD)),
-                    QrScannerSettings.defaults(), scanListener(router));
+                    scannerSettings(settings), scanListener(router));
             resources.add(0, scanner);
             scanner.open();
             watched.add(scanner);
@@ -289,6 +292,16 @@ public final class KioskRuntime implements AutoCloseable {
             // Other outcomes (no answer, checksum, lost link, SAM faults) are the reader's trouble, not the citizen's:
             // the driver logs them and its health says so; DeviceWatch turns that into the attract screen's notice.
         };
+    }
+
+    private static QrScannerSettings scannerSettings(KioskSettings settings) {
+        String trigger = settings.get(ConfigKeys.SCANNER_TRIGGER);
+        return QrScannerSettings.defaults()
+                .withTerminator(ScanTerminator.valueOf(settings.get(ConfigKeys.SCANNER_TERMINATOR)))
+                .withCharset(ScanCharset.valueOf(settings.get(ConfigKeys.SCANNER_CHARSET)))
+                .withAffixes(settings.get(ConfigKeys.SCANNER_PREFIX), settings.get(ConfigKeys.SCANNER_SUFFIX))
+                .withMaxLength(settings.get(ConfigKeys.SCANNER_MAX_LENGTH))
+                .withCommands(CommandBytes.NONE, trigger.isBlank() ? CommandBytes.NONE : CommandBytes.hex(trigger));
     }
 
     /** Serial scanner events: codes go to the router; rejected input is only logged (no citizen waits for it). */

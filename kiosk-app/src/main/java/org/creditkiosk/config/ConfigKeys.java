@@ -74,6 +74,18 @@ public final class ConfigKeys {
             "Serial device of the QR scanner. Empty: keyboard-wedge scanner (or none)."));
     public static final ConfigKey<Integer> SCANNER_BAUD = add(ConfigKey.integer("devices.scanner.baud", 9600, 1200, 115200,
             "Baud rate of a serial QR scanner."));
+    public static final ConfigKey<String> SCANNER_TERMINATOR = add(ConfigKey.choice("devices.scanner.terminator", "CR",
+            List.of("CR", "LF", "CRLF"), "What the serial scanner sends after each code (as programmed on the scanner)."));
+    public static final ConfigKey<String> SCANNER_CHARSET = add(ConfigKey.choice("devices.scanner.charset", "UTF_8",
+            List.of("UTF_8", "GB18030"), "How the serial scanner encodes text."));
+    public static final ConfigKey<String> SCANNER_PREFIX = add(ConfigKey.text("devices.scanner.prefix", "", 16,
+            "Text the scanner puts before each code, stripped (empty: none)."));
+    public static final ConfigKey<String> SCANNER_SUFFIX = add(ConfigKey.text("devices.scanner.suffix", "", 16,
+            "Text the scanner puts after each code before the terminator, stripped (empty: none)."));
+    public static final ConfigKey<Integer> SCANNER_MAX_LENGTH = add(ConfigKey.integer("devices.scanner.maxLength", 1024, 64, 8192,
+            "Longest code accepted, in bytes; longer input is discarded up to the next terminator."));
+    public static final ConfigKey<String> SCANNER_TRIGGER = add(ConfigKey.pattern("devices.scanner.triggerHex", "",
+            "([0-9A-Fa-f]{2} ?)+", true, "Bytes (hex) that trigger a scan or switch on the light; empty: the scanner scans by itself."));
     public static final ConfigKey<String> VERIFY_HOST = add(ConfigKey.pattern("platform.verifyHost", "credit-platform.example",
             "[A-Za-z0-9.-]+", false, "Host of the platform's report verification links (https://HOST/v?r=REPORT-NO); a scanned link to another host is not a report code."));
     public static final ConfigKey<Optional<String>> REPORT_PRINTER = add(ConfigKey.optionalText("printer.reportQueue",
