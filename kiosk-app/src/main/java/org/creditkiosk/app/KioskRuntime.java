@@ -46,7 +46,12 @@ import org.creditkiosk.platform.HttpPlatformClient;
 import org.creditkiosk.platform.PlatformClient;
 import org.creditkiosk.platform.PlatformSettings;
 import org.creditkiosk.platform.RequestSigner;
+import java.time.Instant;
+import org.creditkiosk.ops.HeartbeatService;
+import org.creditkiosk.ops.RemoteActions;
 import org.creditkiosk.printing.PrintChannel;
+import org.creditkiosk.printing.PrintJob;
+import org.creditkiosk.printing.TestPage;
 import org.creditkiosk.printing.PrintDesk;
 import org.creditkiosk.printing.ReportPrinter;
 import org.creditkiosk.printing.ReportPrinterSettings;
@@ -176,6 +181,18 @@ public final class KioskRuntime implements AutoCloseable {
         codes.add(new DemoDevices.DemoCode("伪造报告码", () -> Optional.of(verifyBase + "YLXY-20250101-0009-999999")));
         codes.add(new DemoDevices.DemoCode("无关二维码", () -> Optional.of("https://www.example.com/promo?id=42")));
         resources.add(0, new DeviceWatch(List.of(reader, scanner), controller).start(DEVICE_WATCH_MS));
+        resources.add(0, new HeartbeatService(client, controller, List.of(reader, scanner, receipt), settings.unknownKeys(),
+                new RemoteActions() {
+                    @Override
+                    public void printTestPage() throws Exception {
+                        a4.print(new PrintJob.Report("TEST-PAGE", TestPage.render("demo", Instant.now().toString())));
+                    }
+
+                    @Override
+                    public void restart() {
+                        exitForRestart();
+                    }
+                }, Clock.systemUTC()).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
         DemoDevices devices = new DemoDevices(simulator, cards, server, scanSim, codes, a4, receiptSim);
         controller.start();
         log.info("demo kiosk {} started: platform {}, {} demo cards, reports to {}", kioskId, server.baseUrl(), cards.size(), out);
@@ -201,12 +218,14 @@ public final class KioskRuntime implements AutoCloseable {
         resources.add(client);
         ReportService reports = new ReportService(reportSettings(settings, ReportSettings.defaults()));
         warmUp(reports);
+        List<org.creditkiosk.device.Device> watched = new ArrayList<>();
         PrintChannel a4;
         Optional<String> queue = settings.get(ConfigKeys.REPORT_PRINTER);
         if (queue.isPresent()) {
             ReportPrinter printer = new ReportPrinter(ReportPrinterSettings.of(queue.get()));
             resources.add(0, printer);
             printer.open();
+            watched.add(printer);
             a4 = PrintChannel.report(printer);
         } else {
             log.error("printer.reportQueue is not set: reports cannot be printed (set the CUPS queue name)");
@@ -220,6 +239,7 @@ public final class KioskRuntime implements AutoCloseable {
                     ReceiptPrinterSettings.defaults());
             resources.add(0, receipt);
             receipt.open();
+            watched.add(receipt);
             slips = PrintChannel.receipt(receipt);
         }
         PrintDesk desk = new PrintDesk(a4, slips, PlatformReportPipelines::attention);
@@ -227,7 +247,6 @@ public final class KioskRuntime implements AutoCloseable {
         SessionController controller = controller(settings, client, pipeline);
         resources.add(0, controller);
         resources.add(0, watch(settings, breaker, client, controller));
-        List<org.creditkiosk.device.Device> watched = new ArrayList<>();
         Optional<String> port = settings.get(ConfigKeys.IDCARD_PORT);
         if (port.isPresent()) {
             SerialSettings line = SerialSettings.of8N1(settings.get(ConfigKeys.IDCARD_BAUD));
@@ -249,8 +268,27 @@ public final class KioskRuntime implements AutoCloseable {
             watched.add(scanner);
         }
         resources.add(0, new DeviceWatch(watched, controller).start(DEVICE_WATCH_MS));
+        PrintChannel testPagePrinter = a4;
+        resources.add(0, new HeartbeatService(client, controller, watched, settings.unknownKeys(), new RemoteActions() {
+            @Override
+            public void printTestPage() throws Exception {
+                testPagePrinter.print(new PrintJob.Report("TEST-PAGE",
+                        TestPage.render(queue.orElse("-"), Instant.now().toString())));
+            }
+
+            @Override
+            public void restart() {
+                exitForRestart();
+            }
+        }, Clock.systemUTC()).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
         controller.start();
         return new KioskRuntime(settings, client, controller, Optional.empty(), resources);
+    }
+
+    /** Exit code 75 (EX_TEMPFAIL): systemd's Restart=always starts the kiosk again. */
+    private static void exitForRestart() {
+        log.warn("exiting for a restart (systemd starts the kiosk again)");
+        System.exit(75);
     }
 
     private static CircuitBreaker breaker(KioskSettings settings) {

@@ -33,10 +33,10 @@ public final class PlatformWatch implements AutoCloseable {
         breaker.addListener(a -> {
             if (a.up()) {
                 log.info("platform answers again: back in service");
-                controller.submit(new SessionEvent.BackInService());
+                controller.submit(new SessionEvent.BackInService(SessionEvent.GoOutOfService.PLATFORM));
             } else {
                 log.warn("platform unavailable ({}): out of service", a.reason().orElse("?"));
-                controller.submit(new SessionEvent.GoOutOfService("PLATFORM_" + a.reason().orElse("DOWN")));
+                controller.submit(new SessionEvent.GoOutOfService(SessionEvent.GoOutOfService.PLATFORM));
             }
         });
         controller.onProbe(breaker::tick);

@@ -59,6 +59,9 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> PLATFORM_FAILURE_THRESHOLD = add(ConfigKey.integer("platform.failureThreshold",
             3, 1, 20, "Transport failures in a row after which the kiosk goes out of service."));
 
+    public static final ConfigKey<Duration> HEARTBEAT_INTERVAL = add(ConfigKey.seconds("ops.heartbeatIntervalS", 60, 5, 3600,
+            "How often the kiosk sends its heartbeat (state, device health, counters; never personal data) and picks up the administrators' commands."));
+
     // --- devices ---------------------------------------------------------------------------------------------
     public static final ConfigKey<Optional<String>> IDCARD_PORT = add(ConfigKey.optionalText("devices.idcard.port",
             "Serial device of the ID card reader, e.g. /dev/kiosk-idcard (udev name). Empty: simulator in demo mode, none otherwise."));

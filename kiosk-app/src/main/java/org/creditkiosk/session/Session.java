@@ -57,8 +57,8 @@ public final class Session {
     private Instant deadline;
     private long visit;
     private boolean openedByCard;
-    private boolean outOfService;
-    private Optional<String> outOfServiceReason = Optional.empty();
+    /** Why the kiosk may not serve (PLATFORM, REMOTE ...): each cause is lifted by its own BackInService. */
+    private final Set<String> outOfServiceCauses = new TreeSet<>();
     private final Set<String> unavailableDevices = new TreeSet<>();
 
     // The citizen's data: only between the start and the end of a visit.
@@ -96,7 +96,7 @@ public final class Session {
                 platformSession.map(PlatformSession::person),
                 platformSession.map(PlatformSession::represents).orElse(List.of()),
                 chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
-                outOfService ? outOfServiceReason : Optional.empty(), verification, unavailableDevices);
+                outOfServiceCauses.stream().findFirst(), verification, unavailableDevices);
     }
 
     /** Handles one event; returns the commands to carry out, in order. */
@@ -123,8 +123,7 @@ public final class Session {
                 restartTimer();
             }
         } else if (event instanceof GoOutOfService g) {
-            outOfService = true;
-            outOfServiceReason = Optional.of(g.reason());
+            outOfServiceCauses.add(g.reason());
             if (!state.inSession() && state != SessionState.MAINTENANCE) {
                 enter(SessionState.OUT_OF_SERVICE);
             }
@@ -134,10 +133,9 @@ public final class Session {
             } else {
                 unavailableDevices.add(d.device());
             }
-        } else if (event instanceof BackInService) {
-            outOfService = false;
-            outOfServiceReason = Optional.empty();
-            if (state == SessionState.OUT_OF_SERVICE) {
+        } else if (event instanceof BackInService b) {
+            outOfServiceCauses.remove(b.reason());
+            if (state == SessionState.OUT_OF_SERVICE && outOfServiceCauses.isEmpty()) {
                 enter(SessionState.ATTRACT);
             }
         } else if (event instanceof EnterMaintenance) {
@@ -458,7 +456,7 @@ public final class Session {
     }
 
     private SessionState afterVisit() {
-        return outOfService ? SessionState.OUT_OF_SERVICE : SessionState.ATTRACT;
+        return outOfServiceCauses.isEmpty() ? SessionState.ATTRACT : SessionState.OUT_OF_SERVICE;
     }
 
     private SessionToken token() {

@@ -133,11 +133,17 @@ public sealed interface SessionEvent {
     record DeviceAvailability(String device, boolean available) implements SessionEvent {
     }
 
-    /** The kiosk cannot serve; {@code reason} is a code such as PLATFORM_DOWN, READER_OFFLINE, REMOTE_COMMAND. */
+    /**
+     * The kiosk may not serve; {@code reason} is the cause: {@link #PLATFORM} (the platform does not answer) or
+     * {@link #REMOTE} (the administrators said so). A visit in progress may finish first.
+     */
     record GoOutOfService(String reason) implements SessionEvent {
+        public static final String PLATFORM = "PLATFORM";
+        public static final String REMOTE = "REMOTE";
     }
 
-    record BackInService() implements SessionEvent {
+    /** The cause {@code reason} is gone; the kiosk serves again when no cause is left. */
+    record BackInService(String reason) implements SessionEvent {
     }
 
     record EnterMaintenance() implements SessionEvent {

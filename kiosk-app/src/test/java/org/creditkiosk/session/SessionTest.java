@@ -348,20 +348,30 @@ class SessionTest {
     @Test
     void outOfServiceWaitsForTheVisitToEndAndProbesUntilBack() {
         toRecord();
-        on(new GoOutOfService("PLATFORM_DOWN"));
+        on(new GoOutOfService("PLATFORM"));
         assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
         on(new Finish());
         assertThat(session.state()).isEqualTo(SessionState.FAREWELL);
         timeOut();
         on(new Tick());
         assertThat(session.state()).isEqualTo(SessionState.OUT_OF_SERVICE);
-        assertThat(session.view().outOfServiceReason()).contains("PLATFORM_DOWN");
+        assertThat(session.view().outOfServiceReason()).contains("PLATFORM");
         assertThat(on(new CardPlaced(CARD))).as("no service while out of service").isEmpty();
         timeOut();
         assertThat(on(new Tick())).singleElement().isInstanceOf(ProbeService.class);
-        on(new BackInService());
+        on(new BackInService("PLATFORM"));
         assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
         assertThat(session.view().outOfServiceReason()).isEmpty();
+    }
+
+    @Test
+    void eachOutOfServiceCauseIsLiftedOnItsOwn() {
+        on(new GoOutOfService("REMOTE"));
+        on(new GoOutOfService("PLATFORM"));
+        on(new BackInService("PLATFORM"));
+        assertThat(session.state()).as("the administrators' order still stands").isEqualTo(SessionState.OUT_OF_SERVICE);
+        on(new BackInService("REMOTE"));
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
     }
 
     @Test
@@ -373,7 +383,7 @@ class SessionTest {
         on(new LeaveMaintenance());
         assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
         on(new EnterMaintenance());
-        on(new GoOutOfService("REMOTE_COMMAND"));
+        on(new GoOutOfService("REMOTE"));
         assertThat(session.state()).isEqualTo(SessionState.MAINTENANCE);
         timeOut();
         on(new Tick());

@@ -251,7 +251,7 @@ class CitizenScreensTest {
 
     @Test
     void listSearchShowsPagesNoMatchAndFailures() throws Exception {
-        show(attractView(Optional.of("PLATFORM_DOWN")));
+        show(attractView(Optional.of("PLATFORM")));
         assertThat(view.lookup("#open-list-search")).as("hidden while out of service").isNull();
         show(attractView(Optional.empty()));
         shot("30-attract-with-lists-button");

@@ -79,7 +79,7 @@ class KioskViewLookTest {
         show(new SessionView(SessionState.NOTICE, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
                 Optional.of("CARD_REVOKED"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of()), "09-notice");
         show(new SessionView(SessionState.OUT_OF_SERVICE, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("PLATFORM_DOWN"), Optional.empty(), java.util.Set.of()), "10-out-of-service");
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("PLATFORM"), Optional.empty(), java.util.Set.of()), "10-out-of-service");
         // 1280x1024 (5:4 kiosk screens): the same screens must still fit
         WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1280);

@@ -1,0 +1,203 @@
+package org.creditkiosk.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.creditkiosk.app.SessionController;
+import org.creditkiosk.cli.KioskVersion;
+import org.creditkiosk.device.Device;
+import org.creditkiosk.device.DeviceHealth;
+import org.creditkiosk.platform.PlatformException;
+import org.creditkiosk.platform.PlatformOps;
+import org.creditkiosk.platform.api.CommandResult;
+import org.creditkiosk.platform.api.Heartbeat;
+import org.creditkiosk.platform.api.HeartbeatAnswer;
+import org.creditkiosk.session.SessionEvent;
+import org.creditkiosk.session.SessionState;
+import org.creditkiosk.session.SessionView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The contract's heartbeat: every interval the kiosk reports its version, state, device health and usage counters
+ * (never personal data), and carries out the administrators' commands in the answer, reporting each outcome once
+ * (the platform's {@code reportCommandResult} is idempotent per command id, and so is this class: a command seen
+ * again is not executed again).
+ */
+public final class HeartbeatService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HeartbeatService.class);
+    private static final int REMEMBERED_COMMANDS = 200;
+
+    private final PlatformOps platform;
+    private final SessionController controller;
+    private final List<? extends Device> devices;
+    private final List<String> rejectedConfigKeys;
+    private final RemoteActions actions;
+    private final Clock clock;
+    private final Instant started;
+    private final AtomicLong visits = new AtomicLong();
+    private final AtomicLong reportsPrinted = new AtomicLong();
+    private final AtomicLong notices = new AtomicLong();
+    private final Set<String> handled = Collections.synchronizedSet(new LinkedHashSet<>());
+    private volatile boolean restartWanted;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public HeartbeatService(PlatformOps platform, SessionController controller, List<? extends Device> devices,
+            List<String> rejectedConfigKeys, RemoteActions actions, Clock clock) {
+        this.platform = platform;
+        this.controller = controller;
+        this.devices = List.copyOf(devices);
+        this.rejectedConfigKeys = List.copyOf(rejectedConfigKeys);
+        this.actions = actions;
+        this.clock = clock;
+        this.started = clock.instant();
+        controller.addListener(new Counter());
+    }
+
+    /** Counts what the heartbeat reports, from the views the session publishes. */
+    private final class Counter implements java.util.function.Consumer<SessionView> {
+        private SessionState last = SessionState.ATTRACT;
+
+        @Override
+        public synchronized void accept(SessionView v) {
+            if (v.state() != last) {
+                if (v.state() == SessionState.AUTHENTICATING) {
+                    visits.incrementAndGet();
+                } else if (v.state() == SessionState.FAREWELL && v.reportNo().isPresent()) {
+                    reportsPrinted.incrementAndGet();
+                } else if (v.state() == SessionState.NOTICE) {
+                    notices.incrementAndGet();
+                }
+                last = v.state();
+            }
+            if (restartWanted && !v.state().inSession()) {
+                log.warn("restarting on the administrators' command");
+                actions.restart();
+            }
+        }
+    }
+
+    public HeartbeatService start(Duration every) {
+        scheduler.scheduleWithFixedDelay(this::beatQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void beatQuietly() {
+        try {
+            beat();
+        } catch (PlatformException e) {
+            log.info("heartbeat not accepted: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("heartbeat failed unexpectedly: {}", e.toString());
+        }
+    }
+
+    /** Sends one heartbeat and carries out the commands in the answer. */
+    public void beat() throws PlatformException {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("sessions", visits.get());
+        counters.put("reportsPrinted", reportsPrinted.get());
+        counters.put("errors", notices.get());
+        SessionState state = controller.view().state();
+        Heartbeat hb = new Heartbeat(KioskVersion.current(), 0L, Duration.between(started, clock.instant()).toSeconds(),
+                Optional.of(state.inSession() ? "IN_SESSION" : state.name()), deviceStatuses(), counters, Map.of(),
+                rejectedConfigKeys);
+        HeartbeatAnswer answer = platform.heartbeat(hb);
+        // Counters are "since the last accepted heartbeat" (contract): subtract what was just reported.
+        visits.addAndGet(-counters.get("sessions"));
+        reportsPrinted.addAndGet(-counters.get("reportsPrinted"));
+        notices.addAndGet(-counters.get("errors"));
+        for (HeartbeatAnswer.Command c : answer.commands()) {
+            if (handled.add(c.commandId())) {
+                trim();
+                CommandResult result = execute(c);
+                log.info("remote command {} {}: {}{}", c.commandId(), c.type(), result.outcome(),
+                        result.detail().map(d -> " (" + d + ")").orElse(""));
+                platform.reportCommandResult(c.commandId(), result);
+            }
+        }
+        if (restartWanted && !controller.view().state().inSession()) {
+            log.warn("restarting on the administrators' command");
+            actions.restart();
+        }
+    }
+
+    private CommandResult execute(HeartbeatAnswer.Command c) {
+        switch (c.type()) {
+            case OUT_OF_SERVICE:
+                controller.submit(new SessionEvent.GoOutOfService(SessionEvent.GoOutOfService.REMOTE));
+                return done("out of service" + c.reason().map(r -> ": " + r).orElse(""));
+            case BACK_IN_SERVICE:
+                controller.submit(new SessionEvent.BackInService(SessionEvent.GoOutOfService.REMOTE));
+                return done("back in service");
+            case PRINT_TEST_PAGE:
+                try {
+                    actions.printTestPage();
+                    return done("test page printed");
+                } catch (Exception e) {
+                    return new CommandResult(CommandResult.Outcome.FAILED, Optional.of(limit(e.getMessage())));
+                }
+            case RESTART_APP:
+                restartWanted = true;
+                return done("restarting when no visit is in progress");
+            case RELOAD_CONFIG:
+                return new CommandResult(CommandResult.Outcome.REJECTED,
+                        Optional.of("signed configuration bundles are not supported by this kiosk version"));
+            case UPLOAD_LOGS:
+                return new CommandResult(CommandResult.Outcome.REJECTED,
+                        Optional.of("the platform contract has no log upload endpoint; collect logs on site"));
+            default:
+                return new CommandResult(CommandResult.Outcome.REJECTED, Optional.of("unknown command"));
+        }
+    }
+
+    private List<Heartbeat.DeviceStatus> deviceStatuses() {
+        List<Heartbeat.DeviceStatus> out = new ArrayList<>();
+        for (Device d : devices) {
+            DeviceHealth h = d.health();
+            out.add(new Heartbeat.DeviceStatus(Heartbeat.DeviceKind.valueOf(d.kind().name()),
+                    Heartbeat.DeviceState.valueOf(h.state().name()),
+                    h.detail().isEmpty() ? Optional.empty() : Optional.of(h.detail())));
+        }
+        return out;
+    }
+
+    private void trim() {
+        synchronized (handled) {
+            while (handled.size() > REMEMBERED_COMMANDS) {
+                handled.remove(handled.iterator().next());
+            }
+        }
+    }
+
+    private static CommandResult done(String detail) {
+        return new CommandResult(CommandResult.Outcome.DONE, Optional.of(detail));
+    }
+
+    private static String limit(String s) {
+        String t = s == null ? "failed" : s;
+        return t.length() > 500 ? t.substring(0, 500) : t;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

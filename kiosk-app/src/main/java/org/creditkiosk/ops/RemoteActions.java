@@ -1,0 +1,14 @@
+package org.creditkiosk.ops;
+
+/** What administrators' remote commands may make the kiosk do besides changing its service state. */
+public interface RemoteActions {
+
+    /** Prints the A4 test page; throws with a technician-readable message when it cannot. */
+    void printTestPage() throws Exception;
+
+    /**
+     * Ends the process so the service manager starts it again (systemd {@code Restart=always}); called only when no
+     * visit is in progress.
+     */
+    void restart();
+}
