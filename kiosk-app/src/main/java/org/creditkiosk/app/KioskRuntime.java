@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.creditkiosk.config.ConfigKeys;
+import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.config.KioskSettings;
 import org.creditkiosk.demo.platform.DemoFixtures;
 import org.creditkiosk.demo.platform.DemoPlatformServer;
@@ -182,10 +183,15 @@ public final class KioskRuntime implements AutoCloseable {
         codes.add(new DemoDevices.DemoCode("无关二维码", () -> Optional.of("https://www.example.com/promo?id=42")));
         resources.add(0, new DeviceWatch(List.of(reader, scanner), controller).start(DEVICE_WATCH_MS));
         resources.add(0, new HeartbeatService(client, controller, List.of(reader, scanner, receipt), settings.unknownKeys(),
-                new RemoteActions() {
+                settings.configVersion(), new RemoteActions() {
                     @Override
                     public void printTestPage() throws Exception {
                         a4.print(new PrintJob.Report("TEST-PAGE", TestPage.render("demo", Instant.now().toString())));
+                    }
+
+                    @Override
+                    public Reload reloadConfig() {
+                        return new ConfigReload(client, settings).run();
                     }
 
                     @Override
@@ -269,11 +275,17 @@ public final class KioskRuntime implements AutoCloseable {
         }
         resources.add(0, new DeviceWatch(watched, controller).start(DEVICE_WATCH_MS));
         PrintChannel testPagePrinter = a4;
-        resources.add(0, new HeartbeatService(client, controller, watched, settings.unknownKeys(), new RemoteActions() {
+        resources.add(0, new HeartbeatService(client, controller, watched, settings.unknownKeys(),
+                settings.configVersion(), new RemoteActions() {
             @Override
             public void printTestPage() throws Exception {
                 testPagePrinter.print(new PrintJob.Report("TEST-PAGE",
                         TestPage.render(queue.orElse("-"), Instant.now().toString())));
+            }
+
+            @Override
+            public Reload reloadConfig() {
+                return new ConfigReload(client, settings).run();
             }
 
             @Override
@@ -387,8 +399,7 @@ public final class KioskRuntime implements AutoCloseable {
     }
 
     private static Path dataDir(KioskSettings settings) {
-        return settings.get(ConfigKeys.DATA_DIR).map(Path::of)
-                .orElse(Path.of(System.getProperty("user.home"), ".local", "share", "credit-kiosk"));
+        return ConfigLoader.dataDir(settings);
     }
 
     public KioskSettings settings() {

@@ -108,6 +108,9 @@ public final class ConfigKeys {
     public static final ConfigKey<Optional<String>> DATA_DIR = add(ConfigKey.optionalText("kiosk.dataDir",
             "Folder for the kiosk's own state (demo keystore, accepted config bundle). Empty: ~/.local/share/credit-kiosk. Never holds citizen data."));
 
+    public static final ConfigKey<Optional<String>> TRUSTED_KEYS_FILE = add(ConfigKey.optionalText("config.trustedKeysFile",
+            "Administrators' Ed25519 public keys for signed configuration bundles ('<keyId> <base64 SPKI>' a line). Empty: bundles are not accepted."));
+
     // --- session timeouts ------------------------------------------------------------------------------------
     public static final Map<SessionState, ConfigKey<Duration>> SESSION_TIMEOUTS = sessionTimeouts();
 

@@ -36,6 +36,7 @@ public final class ConfigLoader {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<String> unknown = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private long bundleVersion;
 
     public ConfigLoader() {
         for (ConfigKey<?> k : ConfigKeys.all()) {
@@ -83,6 +84,14 @@ public final class ConfigLoader {
         return this;
     }
 
+    /** The administrators' signed bundle, already verified ({@link SignedConfig}). */
+    public ConfigLoader bundle(SignedConfig.Accepted bundle) {
+        values(bundle.values(), "signed bundle v" + bundle.config().version());
+        unknown.addAll(bundle.unknownKeys());
+        bundleVersion = bundle.config().version();
+        return this;
+    }
+
     /** The service manager's environment: only the documented variables. */
     public ConfigLoader environment(Map<String, String> env) {
         ENVIRONMENT.forEach((var, key) -> {
@@ -124,21 +133,56 @@ public final class ConfigLoader {
         if (!all.isEmpty()) {
             throw new ConfigException(all);
         }
-        return new KioskSettings(values, sources, unknown);
+        return new KioskSettings(values, sources, unknown, bundleVersion);
     }
 
     /**
-     * The standard layers: shipped defaults from {@code <home>/config/kiosk.properties}, then the local file
-     * ({@code localFile} if given, else {@code $KIOSK_CONFIG}, else {@code /etc/credit-kiosk/kiosk.properties}),
-     * then the environment.
+     * The standard layers (DESIGN.md §5): shipped defaults from {@code <home>/config/kiosk.properties}, the
+     * administrators' signed bundle accepted before (re-verified at every start; one that no longer verifies is
+     * ignored with a log line, and the rest stays in force), the local file ({@code localFile} if given, else
+     * {@code $KIOSK_CONFIG}, else {@code /etc/credit-kiosk/kiosk.properties}), then the environment.
      */
     public static KioskSettings standard(Path home, Optional<Path> localFile, Map<String, String> env) throws ConfigException {
         Path local = localFile.orElseGet(() -> Optional.ofNullable(env.get("KIOSK_CONFIG")).map(Path::of)
                 .orElse(Path.of("/etc/credit-kiosk/kiosk.properties")));
-        return new ConfigLoader()
-                .file(home.resolve("config/kiosk.properties"), false)
-                .file(local, localFile.isPresent())
-                .environment(env)
-                .load();
+        Path shipped = home.resolve("config/kiosk.properties");
+        KioskSettings base = new ConfigLoader().file(shipped, false).file(local, localFile.isPresent()).environment(env).load();
+        Optional<SignedConfig.Accepted> bundle = storedBundle(base);
+        if (bundle.isEmpty()) {
+            return base;
+        }
+        return new ConfigLoader().file(shipped, false).bundle(bundle.get()).file(local, localFile.isPresent())
+                .environment(env).load();
+    }
+
+    /** The kiosk's data folder (demo keystore, accepted bundle; never citizen data). */
+    public static Path dataDir(KioskSettings settings) {
+        return settings.get(ConfigKeys.DATA_DIR).map(Path::of)
+                .orElse(Path.of(System.getProperty("user.home"), ".local", "share", "credit-kiosk"));
+    }
+
+    private static Optional<SignedConfig.Accepted> storedBundle(KioskSettings base) {
+        Optional<String> keysFile = base.get(ConfigKeys.TRUSTED_KEYS_FILE);
+        if (keysFile.isEmpty()) {
+            return Optional.empty();
+        }
+        BundleStore store = new BundleStore(dataDir(base));
+        try {
+            Optional<org.creditkiosk.platform.api.ConfigBundle> stored = store.read();
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            SignedConfig.Verdict v = SignedConfig.verify(stored.get(), TrustedKeys.load(Path.of(keysFile.get())),
+                    base.get(ConfigKeys.KIOSK_ID), 0);
+            if (v instanceof SignedConfig.Accepted a) {
+                log.info("signed configuration bundle v{} in force", a.config().version());
+                return Optional.of(a);
+            }
+            SignedConfig.Rejected r = (SignedConfig.Rejected) v;
+            log.error("stored configuration bundle {} rejected ({}: {}); running without it", store.file(), r.code(), r.detail());
+        } catch (IOException e) {
+            log.error("stored configuration bundle {} cannot be read ({}); running without it", store.file(), e.getMessage());
+        }
+        return Optional.empty();
     }
 }

@@ -17,8 +17,10 @@ public final class KioskSettings {
     private final Map<ConfigKey<?>, Object> values;
     private final Map<String, String> sources;
     private final List<String> unknownKeys;
+    private final long configVersion;
 
-    KioskSettings(Map<ConfigKey<?>, Object> values, Map<String, String> sources, List<String> unknownKeys) {
+    KioskSettings(Map<ConfigKey<?>, Object> values, Map<String, String> sources, List<String> unknownKeys, long configVersion) {
+        this.configVersion = configVersion;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.unknownKeys = List.copyOf(unknownKeys);
@@ -37,6 +39,11 @@ public final class KioskSettings {
     /** Keys found in the files that the kiosk does not know (reported, then ignored). */
     public List<String> unknownKeys() {
         return unknownKeys;
+    }
+
+    /** Version of the administrators' signed bundle in force (0: none). */
+    public long configVersion() {
+        return configVersion;
     }
 
     public SessionTimeouts sessionTimeouts() {

@@ -46,6 +46,7 @@ public final class HeartbeatService implements AutoCloseable {
     private final List<? extends Device> devices;
     private final List<String> rejectedConfigKeys;
     private final RemoteActions actions;
+    private final long configVersion;
     private final Clock clock;
     private final Instant started;
     private final AtomicLong visits = new AtomicLong();
@@ -60,7 +61,8 @@ public final class HeartbeatService implements AutoCloseable {
     });
 
     public HeartbeatService(PlatformOps platform, SessionController controller, List<? extends Device> devices,
-            List<String> rejectedConfigKeys, RemoteActions actions, Clock clock) {
+            List<String> rejectedConfigKeys, long configVersion, RemoteActions actions, Clock clock) {
+        this.configVersion = configVersion;
         this.platform = platform;
         this.controller = controller;
         this.devices = List.copyOf(devices);
@@ -116,7 +118,7 @@ public final class HeartbeatService implements AutoCloseable {
         counters.put("reportsPrinted", reportsPrinted.get());
         counters.put("errors", notices.get());
         SessionState state = controller.view().state();
-        Heartbeat hb = new Heartbeat(KioskVersion.current(), 0L, Duration.between(started, clock.instant()).toSeconds(),
+        Heartbeat hb = new Heartbeat(KioskVersion.current(), configVersion, Duration.between(started, clock.instant()).toSeconds(),
                 Optional.of(state.inSession() ? "IN_SESSION" : state.name()), deviceStatuses(), counters, Map.of(),
                 rejectedConfigKeys);
         HeartbeatAnswer answer = platform.heartbeat(hb);
@@ -157,9 +159,13 @@ public final class HeartbeatService implements AutoCloseable {
             case RESTART_APP:
                 restartWanted = true;
                 return done("restarting when no visit is in progress");
-            case RELOAD_CONFIG:
-                return new CommandResult(CommandResult.Outcome.REJECTED,
-                        Optional.of("signed configuration bundles are not supported by this kiosk version"));
+            case RELOAD_CONFIG: {
+                RemoteActions.Reload r = actions.reloadConfig();
+                if (r.restart()) {
+                    restartWanted = true;
+                }
+                return r.result();
+            }
             case UPLOAD_LOGS:
                 return new CommandResult(CommandResult.Outcome.REJECTED,
                         Optional.of("the platform contract has no log upload endpoint; collect logs on site"));

@@ -6,6 +6,13 @@ public interface RemoteActions {
     /** Prints the A4 test page; throws with a technician-readable message when it cannot. */
     void printTestPage() throws Exception;
 
+    /** The outcome of RELOAD_CONFIG; {@code restart}: a new configuration was stored and takes effect on restart. */
+    record Reload(org.creditkiosk.platform.api.CommandResult result, boolean restart) {
+    }
+
+    /** Fetches, verifies and stores the administrators' newest signed configuration bundle. */
+    Reload reloadConfig();
+
     /**
      * Ends the process so the service manager starts it again (systemd {@code Restart=always}); called only when no
      * visit is in progress.

@@ -57,11 +57,16 @@ class HeartbeatServiceTest {
                     return DeviceHealth.offline("NO_RESPONSE");
                 }
             };
-            HeartbeatService hb = new HeartbeatService(client, controller, List.of(reader), List.of("no.such.key"),
+            HeartbeatService hb = new HeartbeatService(client, controller, List.of(reader), List.of("no.such.key"), 0L,
                     new RemoteActions() {
                         @Override
                         public void printTestPage() {
                             testPages.incrementAndGet();
+                        }
+
+                        @Override
+                        public Reload reloadConfig() {
+                            return new Reload(new CommandResult(CommandResult.Outcome.REJECTED, Optional.of("test")), false);
                         }
 
                         @Override

@@ -1,0 +1,75 @@
+package org.creditkiosk.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.creditkiosk.config.BundleStore;
+import org.creditkiosk.config.ConfigKeys;
+import org.creditkiosk.config.ConfigLoader;
+import org.creditkiosk.config.KioskSettings;
+import org.creditkiosk.config.SignedConfig;
+import org.creditkiosk.config.TrustedKeys;
+import org.creditkiosk.ops.RemoteActions;
+import org.creditkiosk.platform.PlatformException;
+import org.creditkiosk.platform.PlatformOps;
+import org.creditkiosk.platform.api.CommandResult;
+import org.creditkiosk.platform.api.ConfigAnswer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RELOAD_CONFIG: fetch the newest bundle, verify it ({@link SignedConfig}), store it atomically, and let the kiosk
+ * restart into it when idle. A bundle that fails any check is refused with its reason and a technician log line; the
+ * running configuration stays in force.
+ */
+final class ConfigReload {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfigReload.class);
+
+    private final PlatformOps platform;
+    private final KioskSettings settings;
+
+    ConfigReload(PlatformOps platform, KioskSettings settings) {
+        this.platform = platform;
+        this.settings = settings;
+    }
+
+    RemoteActions.Reload run() {
+        Optional<String> keys = settings.get(ConfigKeys.TRUSTED_KEYS_FILE);
+        if (keys.isEmpty()) {
+            return rejected("no trusted administrator keys are configured (config.trustedKeysFile)");
+        }
+        try {
+            ConfigAnswer answer = platform.getKioskConfig(Optional.empty());
+            if (answer.bundle().isEmpty()) {
+                return new RemoteActions.Reload(result(CommandResult.Outcome.DONE, "the platform has no configuration bundle"), false);
+            }
+            SignedConfig.Verdict v = SignedConfig.verify(answer.bundle().get(), TrustedKeys.load(Path.of(keys.get())),
+                    settings.get(ConfigKeys.KIOSK_ID), settings.configVersion());
+            if (v instanceof SignedConfig.Rejected r) {
+                log.error("configuration bundle refused ({}): {}; the running configuration v{} stays in force",
+                        r.code(), r.detail(), settings.configVersion());
+                return rejected(r.code() + ": " + r.detail());
+            }
+            SignedConfig.Accepted a = (SignedConfig.Accepted) v;
+            new BundleStore(ConfigLoader.dataDir(settings)).write(answer.bundle().get());
+            log.info("configuration bundle v{} accepted and stored; the kiosk restarts into it when idle", a.config().version());
+            return new RemoteActions.Reload(result(CommandResult.Outcome.DONE,
+                    "configuration v" + a.config().version() + " stored; restarting when no visit is in progress"
+                            + (a.unknownKeys().isEmpty() ? "" : "; unknown keys ignored: " + String.join(", ", a.unknownKeys()))),
+                    true);
+        } catch (PlatformException | IOException e) {
+            log.warn("configuration reload failed: {}", e.getMessage());
+            return new RemoteActions.Reload(result(CommandResult.Outcome.FAILED, e.getMessage()), false);
+        }
+    }
+
+    private static RemoteActions.Reload rejected(String detail) {
+        return new RemoteActions.Reload(result(CommandResult.Outcome.REJECTED, detail), false);
+    }
+
+    private static CommandResult result(CommandResult.Outcome outcome, String detail) {
+        String d = detail == null ? "" : detail;
+        return new CommandResult(outcome, Optional.of(d.length() > 500 ? d.substring(0, 500) : d));
+    }
+}
