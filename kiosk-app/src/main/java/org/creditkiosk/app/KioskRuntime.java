@@ -49,6 +49,9 @@ import org.creditkiosk.platform.PlatformSettings;
 import org.creditkiosk.platform.RequestSigner;
 import java.time.Instant;
 import org.creditkiosk.ops.HeartbeatService;
+import org.creditkiosk.ops.MaintenanceAccess;
+import org.creditkiosk.ui.MaintenanceStatus;
+import org.creditkiosk.ui.MaintenanceTools;
 import org.creditkiosk.ops.RemoteActions;
 import org.creditkiosk.printing.PrintChannel;
 import org.creditkiosk.printing.PrintJob;
@@ -87,10 +90,18 @@ public final class KioskRuntime implements AutoCloseable {
         return t;
     });
 
+    private final List<? extends org.creditkiosk.device.Device> devices;
+    private final CircuitBreaker breaker;
+    private final RemoteActions actions;
+
     private KioskRuntime(KioskSettings settings, PlatformClient platform, SessionController controller,
-            Optional<DemoDevices> demo, List<AutoCloseable> resources) {
+            Optional<DemoDevices> demo, List<AutoCloseable> resources, List<? extends org.creditkiosk.device.Device> devices,
+            CircuitBreaker breaker, RemoteActions actions) {
         this.settings = settings;
         this.platform = platform;
+        this.devices = List.copyOf(devices);
+        this.breaker = breaker;
+        this.actions = actions;
         this.controller = controller;
         this.demo = demo;
         this.resources = resources;
@@ -182,27 +193,29 @@ public final class KioskRuntime implements AutoCloseable {
         codes.add(new DemoDevices.DemoCode("伪造报告码", () -> Optional.of(verifyBase + "YLXY-20250101-0009-999999")));
         codes.add(new DemoDevices.DemoCode("无关二维码", () -> Optional.of("https://www.example.com/promo?id=42")));
         resources.add(0, new DeviceWatch(List.of(reader, scanner), controller).start(DEVICE_WATCH_MS));
-        resources.add(0, new HeartbeatService(client, controller, List.of(reader, scanner, receipt), settings.unknownKeys(),
-                settings.configVersion(), new RemoteActions() {
-                    @Override
-                    public void printTestPage() throws Exception {
-                        a4.print(new PrintJob.Report("TEST-PAGE", TestPage.render("demo", Instant.now().toString())));
-                    }
+        RemoteActions actions = new RemoteActions() {
+            @Override
+            public void printTestPage() throws Exception {
+                a4.print(new PrintJob.Report("TEST-PAGE", TestPage.render("demo", Instant.now().toString())));
+            }
 
-                    @Override
-                    public Reload reloadConfig() {
-                        return new ConfigReload(client, settings).run();
-                    }
+            @Override
+            public Reload reloadConfig() {
+                return new ConfigReload(client, settings).run();
+            }
 
-                    @Override
-                    public void restart() {
-                        exitForRestart();
-                    }
-                }, Clock.systemUTC()).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
+            @Override
+            public void restart() {
+                exitForRestart();
+            }
+        };
+        List<org.creditkiosk.device.Device> demoDevices = List.of(reader, scanner, receipt);
+        resources.add(0, new HeartbeatService(client, controller, demoDevices, settings.unknownKeys(),
+                settings.configVersion(), actions, Clock.systemUTC()).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
         DemoDevices devices = new DemoDevices(simulator, cards, server, scanSim, codes, a4, receiptSim);
         controller.start();
         log.info("demo kiosk {} started: platform {}, {} demo cards, reports to {}", kioskId, server.baseUrl(), cards.size(), out);
-        return new KioskRuntime(settings, client, controller, Optional.of(devices), resources);
+        return new KioskRuntime(settings, client, controller, Optional.of(devices), resources, demoDevices, breaker, actions);
     }
 
     private static KioskRuntime startConfigured(KioskSettings settings, List<AutoCloseable> resources) throws IOException {
@@ -275,8 +288,7 @@ public final class KioskRuntime implements AutoCloseable {
         }
         resources.add(0, new DeviceWatch(watched, controller).start(DEVICE_WATCH_MS));
         PrintChannel testPagePrinter = a4;
-        resources.add(0, new HeartbeatService(client, controller, watched, settings.unknownKeys(),
-                settings.configVersion(), new RemoteActions() {
+        RemoteActions actions = new RemoteActions() {
             @Override
             public void printTestPage() throws Exception {
                 testPagePrinter.print(new PrintJob.Report("TEST-PAGE",
@@ -292,9 +304,11 @@ public final class KioskRuntime implements AutoCloseable {
             public void restart() {
                 exitForRestart();
             }
-        }, Clock.systemUTC()).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
+        };
+        resources.add(0, new HeartbeatService(client, controller, watched, settings.unknownKeys(),
+                settings.configVersion(), actions, Clock.systemUTC()).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
         controller.start();
-        return new KioskRuntime(settings, client, controller, Optional.empty(), resources);
+        return new KioskRuntime(settings, client, controller, Optional.empty(), resources, watched, breaker, actions);
     }
 
     /** Exit code 75 (EX_TEMPFAIL): systemd's Restart=always starts the kiosk again. */
@@ -426,6 +440,34 @@ public final class KioskRuntime implements AutoCloseable {
                 throw new CompletionException(e);
             }
         }, publicPool);
+    }
+
+    /** The maintenance screen's access check, status and actions (hall staff only). */
+    public MaintenanceTools maintenanceTools() {
+        MaintenanceAccess access = new MaintenanceAccess(settings.get(ConfigKeys.MAINTENANCE_PIN_HASH), Clock.systemUTC());
+        return new MaintenanceTools(access, this::maintenanceStatus,
+                () -> {
+                    actions.printTestPage();
+                    return "✓ test page sent";
+                },
+                () -> {
+                    actions.restart();
+                    return "restarting";
+                });
+    }
+
+    private MaintenanceStatus maintenanceStatus() {
+        List<MaintenanceStatus.Line> lines = new ArrayList<>();
+        for (org.creditkiosk.device.Device d : devices) {
+            var h = d.health();
+            lines.add(new MaintenanceStatus.Line(d.kind().name(), h.toString(), h.usable()));
+        }
+        var a = breaker.availability();
+        lines.add(new MaintenanceStatus.Line("PLATFORM", a.up() ? "UP" : "DOWN " + a.reason().orElse(""), a.up()));
+        return new MaintenanceStatus(lines, List.of(
+                "kiosk " + identity.kioskId() + (demo.isPresent() ? " (demo)" : ""),
+                "version " + org.creditkiosk.cli.KioskVersion.current(),
+                "configuration bundle v" + settings.configVersion()));
     }
 
     public KioskIdentity identity() {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "config",
         mixinStandardHelpOptions = true,
         description = "Configuration commands: validate and show the effective configuration, list the keys.",
-        subcommands = {ConfigCommands.Check.class, ConfigCommands.Keys.class})
+        subcommands = {ConfigCommands.Check.class, ConfigCommands.Keys.class, ConfigCommands.HashPin.class})
 public final class ConfigCommands {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -37,6 +37,24 @@ public final class ConfigCommands {
                 return 0;
             } catch (ConfigException e) {
                 e.problems().forEach(p -> System.err.println("invalid: " + p));
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "hash-pin", mixinStandardHelpOptions = true,
+            description = "Read a maintenance PIN (4 to 12 digits) from standard input and print the value for maintenance.pinHash.")
+    static final class HashPin implements Callable<Integer> {
+        @Override
+        public Integer call() throws java.io.IOException {
+            java.io.Console console = System.console();
+            String pin = console != null ? new String(console.readPassword("maintenance PIN: "))
+                    : new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            try {
+                System.out.println(org.creditkiosk.ops.MaintenanceAccess.hash(pin == null ? "" : pin.strip()));
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println("kiosk config hash-pin: " + e.getMessage());
                 return 2;
             }
         }

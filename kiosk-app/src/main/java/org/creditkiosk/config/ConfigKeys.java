@@ -111,6 +111,11 @@ public final class ConfigKeys {
     public static final ConfigKey<Optional<String>> TRUSTED_KEYS_FILE = add(ConfigKey.optionalText("config.trustedKeysFile",
             "Administrators' Ed25519 public keys for signed configuration bundles ('<keyId> <base64 SPKI>' a line). Empty: bundles are not accepted."));
 
+    public static final ConfigKey<Optional<String>> MAINTENANCE_PIN_HASH = add(ConfigKey.optionalText("maintenance.pinHash",
+            "Hash of the hall staff's maintenance PIN, made with 'kiosk config hash-pin'. Empty: the maintenance screen cannot be opened on the kiosk."));
+    public static final ConfigKey<Duration> MAINTENANCE_HOLD = add(ConfigKey.millis("maintenance.holdMs", 5000, 1000, 20000,
+            "How long staff hold the logo (top left) to get the maintenance PIN pad."));
+
     // --- session timeouts ------------------------------------------------------------------------------------
     public static final Map<SessionState, ConfigKey<Duration>> SESSION_TIMEOUTS = sessionTimeouts();
 

@@ -54,6 +54,8 @@ public final class KioskView extends StackPane {
     private final Label footerLeft = new Label();
     private final Label footerRight = new Label();
     private final HBox footer;
+    private final StackPane logo;
+    private Optional<MaintenanceTools> maintenance = Optional.empty();
     private SessionView current;
     private long lastActivityNanos;
     private final Optional<PublicLists> publicLists;
@@ -82,7 +84,9 @@ public final class KioskView extends StackPane {
         getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css")).toExternalForm());
 
         languageButton = Widgets.button("", "lang-button", "language", this::toggleLanguage);
-        HBox header = new HBox(Widgets.roundMark("信", 64, Color.web("#c62828"), Color.WHITE),
+        logo = Widgets.roundMark("信", 64, Color.web("#c62828"), Color.WHITE);
+        logo.setId("logo");
+        HBox header = new HBox(logo,
                 new VBox(2, hall, hallSub), Widgets.hgrow(), clock, languageButton);
         header.getStyleClass().add("header");
         hall.getStyleClass().add("hall");
@@ -163,12 +167,77 @@ public final class KioskView extends StackPane {
             case SHOWING_VERIFICATION -> verification(view);
             case NOTICE -> notice(view);
             case OUT_OF_SERVICE -> outOfService(view);
-            case MAINTENANCE -> message("maintenance.title", "maintenance.body", "⚙");
+            case MAINTENANCE -> maintenance.map(m -> new MaintenanceScreen(texts, m, events).build())
+                    .orElseGet(() -> message("maintenance.title", "maintenance.body", "⚙"));
         };
         if (screen != listSearch && screen != usccEntry) {
             screen.setId("screen-" + view.state().name().toLowerCase());
         }
         body.getChildren().setAll(screen);
+    }
+
+    /**
+     * Lets hall staff in: holding the logo for {@code hold} brings up a PIN pad; the right PIN enters maintenance
+     * (the session ends any visit first). Without a configured PIN nothing happens.
+     */
+    public void enableMaintenance(MaintenanceTools tools, java.time.Duration hold) {
+        maintenance = Optional.of(tools);
+        javafx.animation.PauseTransition press = new javafx.animation.PauseTransition(Duration.millis(hold.toMillis()));
+        press.setOnFinished(e -> {
+            if (tools.access().configured()) {
+                showPinPad(tools);
+            }
+        });
+        logo.setOnMousePressed(e -> press.playFromStart());
+        logo.setOnMouseReleased(e -> press.stop());
+        logo.setOnMouseExited(e -> press.stop());
+    }
+
+    private void showPinPad(MaintenanceTools tools) {
+        javafx.beans.property.SimpleStringProperty pin = new javafx.beans.property.SimpleStringProperty("");
+        OnScreenKeyboard pad = new OnScreenKeyboard(texts, OnScreenKeyboard.Layout.PHONE);
+        pad.target(pin, 12);
+        Label dots = Widgets.label("", "screen-title");
+        dots.setId("pin-dots");
+        pin.addListener((o, a, b) -> dots.setText("●".repeat(b.length())));
+        Label message = Widgets.label(texts.t("maintenance.pinPrompt"), "screen-sub");
+        message.setId("pin-message");
+        StackPane overlay = new StackPane();
+        Runnable close = () -> getChildren().remove(overlay);
+        VBox box = new VBox(18, Widgets.label(texts.t("maintenance.title"), "screen-title"), message, dots, pad,
+                Widgets.row(24, Pos.CENTER,
+                        Widgets.button(texts.t("print.cancel"), "secondary", "pin-cancel", close),
+                        Widgets.button(texts.t("maintenance.enter"), "primary", "pin-ok", () -> {
+                            MaintenanceAccessResult r = MaintenanceAccessResult.of(tools.access().check(pin.get()));
+                            pin.set("");
+                            if (r == MaintenanceAccessResult.GRANTED) {
+                                close.run();
+                                events.accept(new SessionEvent.EnterMaintenance());
+                            } else {
+                                message.setText(texts.t("maintenance.pin." + r.name()));
+                            }
+                        })));
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("card");
+        box.setMaxSize(720, Region.USE_PREF_SIZE);
+        overlay.getChildren().add(box);
+        overlay.setStyle("-fx-background-color: rgba(10,20,40,0.55);");
+        overlay.setId("pin-pad");
+        // Nobody at the pad: it closes by itself.
+        javafx.animation.PauseTransition idle = new javafx.animation.PauseTransition(Duration.seconds(30));
+        idle.setOnFinished(e -> close.run());
+        overlay.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> idle.playFromStart());
+        idle.play();
+        getChildren().add(overlay);
+    }
+
+    /** The PIN check's answers, as the screen words them. */
+    private enum MaintenanceAccessResult {
+        GRANTED, WRONG, LOCKED, NOT_CONFIGURED;
+
+        static MaintenanceAccessResult of(org.creditkiosk.ops.MaintenanceAccess.Result r) {
+            return valueOf(r.name());
+        }
     }
 
     /** Demo mode only: shows the demo controls in a strip above the footer, where they cover no button. */

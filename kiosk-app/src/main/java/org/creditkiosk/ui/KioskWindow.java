@@ -32,6 +32,7 @@ public final class KioskWindow {
         // A keyboard-wedge scanner types its code: the filter takes such bursts off the key stream (they never land
         // in a text field) and hands the code to the same router as the serial scanner.
         WedgeScanFilter.install(scene, WedgeScanDetector.Settings.defaults(), runtime.wedgeRouter());
+        view.enableMaintenance(runtime.maintenanceTools(), runtime.settings().get(ConfigKeys.MAINTENANCE_HOLD));
         runtime.controller().addListener(view::show);
         return view;
     }
