@@ -2,6 +2,8 @@ package org.creditkiosk.ui;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -9,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.creditkiosk.session.SessionEvent;
 
 /** Hall staff's screen: device and platform state, and the few things staff may do on site. */
@@ -25,19 +28,11 @@ final class MaintenanceScreen {
     }
 
     Node build() {
-        MaintenanceStatus status = tools.status().get();
         GridPane grid = new GridPane();
         grid.setHgap(40);
         grid.setVgap(14);
-        int row = 0;
-        for (MaintenanceStatus.Line l : status.lines()) {
-            Label what = Widgets.label(texts.has("maintenance.item." + l.what()) ? texts.t("maintenance.item." + l.what()) : l.what(), "item-title");
-            Label state = Widgets.label(l.state(), "tag", l.ok() ? "tag-repaired" : "tag-alert");
-            state.setId("maintenance-state-" + l.what());
-            grid.addRow(row++, what, state);
-        }
         VBox facts = new VBox(6);
-        status.facts().forEach(f -> facts.getChildren().add(Widgets.label(f, "muted")));
+        fill(grid, facts);
 
         Label result = Widgets.label("", "screen-sub");
         result.setId("maintenance-result");
@@ -52,7 +47,32 @@ final class MaintenanceScreen {
         card.getStyleClass().add("card");
         VBox page = new VBox(card);
         page.getStyleClass().add("content");
+        // Staff watch a device come back while they fix it: refresh every two seconds while the screen is shown.
+        Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(2), e -> fill(grid, facts)));
+        refresh.setCycleCount(Timeline.INDEFINITE);
+        page.sceneProperty().addListener((o, was, is) -> {
+            if (is == null) {
+                refresh.stop();
+            } else {
+                refresh.play();
+            }
+        });
         return page;
+    }
+
+    /** Reads the status snapshot (cheap: health() never blocks) into the grid and the facts. */
+    private void fill(GridPane grid, VBox facts) {
+        MaintenanceStatus status = tools.status().get();
+        grid.getChildren().clear();
+        int row = 0;
+        for (MaintenanceStatus.Line l : status.lines()) {
+            Label what = Widgets.label(texts.has("maintenance.item." + l.what()) ? texts.t("maintenance.item." + l.what()) : l.what(), "item-title");
+            Label state = Widgets.label(l.state(), "tag", l.ok() ? "tag-repaired" : "tag-alert");
+            state.setId("maintenance-state-" + l.what());
+            grid.addRow(row++, what, state);
+        }
+        facts.getChildren().clear();
+        status.facts().forEach(f -> facts.getChildren().add(Widgets.label(f, "muted")));
     }
 
     private static void run(MaintenanceTools.Action action, Label result) {

@@ -31,6 +31,12 @@ class MaintenanceVisitTest {
             assertThat(k.text("#maintenance-state-ID_CARD_READER")).isEqualTo("READY");
             assertThat(k.text("#maintenance-state-PLATFORM")).isEqualTo("UP");
             k.screenshot("15-maintenance");
+            // a device that stops is seen without leaving the screen
+            var demo = k.runtime.demo().orElseThrow();
+            demo.readerSimulator().setFault(org.creditkiosk.device.idcard.IdCardReaderSimulator.Fault.SILENCE);
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> k.text("#maintenance-state-ID_CARD_READER").startsWith("OFFLINE"));
+            demo.readerSimulator().clearFaults();
             fire(k, "#maintenance-test-page");
             WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
                     () -> k.text("#maintenance-result").startsWith("✓"));
