@@ -22,19 +22,19 @@ import org.slf4j.LoggerFactory;
  * restart into it when idle. A bundle that fails any check is refused with its reason and a technician log line; the
  * running configuration stays in force.
  */
-final class ConfigReload {
+public final class ConfigReload {
 
     private static final Logger log = LoggerFactory.getLogger(ConfigReload.class);
 
     private final PlatformOps platform;
     private final KioskSettings settings;
 
-    ConfigReload(PlatformOps platform, KioskSettings settings) {
+    public ConfigReload(PlatformOps platform, KioskSettings settings) {
         this.platform = platform;
         this.settings = settings;
     }
 
-    RemoteActions.Reload run() {
+    public RemoteActions.Reload run() {
         Optional<String> keys = settings.get(ConfigKeys.TRUSTED_KEYS_FILE);
         if (keys.isEmpty()) {
             return rejected("no trusted administrator keys are configured (config.trustedKeysFile)");

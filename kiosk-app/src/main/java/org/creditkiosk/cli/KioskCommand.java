@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kiosk",
         mixinStandardHelpOptions = true,
-        versionProvider = KioskVersion.class,
+        versionProvider = KioskCommand.Version.class,
         description = "Self-service public credit kiosk. Without a command: start the kiosk.",
         subcommands = {
             RunCommand.Demo.class,
@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ReportCommands.class,
             PlatformCommands.class,
             ConfigCommands.class,
+            DoctorCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KioskCommand implements Callable<Integer> {
@@ -25,6 +26,14 @@ public final class KioskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return RunCommand.start(false);
+    }
+
+    /** {@code kiosk --version}: the jar manifest's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"credit-kiosk " + org.creditkiosk.app.KioskVersion.current()};
+        }
     }
 
     public static int run(String... args) {

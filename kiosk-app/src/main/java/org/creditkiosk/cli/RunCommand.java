@@ -1,10 +1,20 @@
 package org.creditkiosk.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.creditkiosk.app.KioskRuntime;
+import org.creditkiosk.assembly.Check;
+import org.creditkiosk.assembly.DemoSources;
+import org.creditkiosk.assembly.HallSources;
+import org.creditkiosk.assembly.Kiosk;
+import org.creditkiosk.assembly.KioskAssembly;
+import org.creditkiosk.assembly.KioskSources;
+import org.creditkiosk.assembly.Preflight;
 import org.creditkiosk.config.ConfigException;
 import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.config.KioskSettings;
@@ -14,9 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
-/** Starting the kiosk itself. */
+/**
+ * Starting the kiosk itself: {@code kiosk} with the hall's sources, {@code kiosk demo} with the demo's. Both pass the
+ * same start checks before any window opens; {@code kiosk} never falls back to demo.
+ */
 public final class RunCommand {
 
+    /** Exit code when the configuration or the start checks refuse (systemd: RestartPreventExitStatus=2). */
+    public static final int REFUSED = 2;
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
     private RunCommand() {
@@ -24,26 +39,76 @@ public final class RunCommand {
 
     /** Opens the kiosk UI and blocks until it exits; returns the process exit code. */
     static int start(boolean demo) {
-        KioskSettings settings;
+        Map<String, String> env = System.getenv();
+        KioskSources sources;
         try {
-            settings = ConfigLoader.standard(KioskHome.path(), Optional.ofNullable(System.getenv("KIOSK_CONFIG")).map(Path::of),
-                    System.getenv());
-        } catch (ConfigException e) {
-            e.problems().forEach(p -> System.err.println("invalid configuration: " + p));
-            log.error("configuration rejected: {}", e.getMessage());
-            return 2;
-        }
-        boolean demoMode = demo || settings.demoByDefault();
-        if (demoMode && !demo) {
-            log.info("platform.url is not set: starting in demo mode");
-        }
-        try (KioskRuntime runtime = KioskRuntime.start(settings, demoMode)) {
-            KioskApplication.run(runtime, new KioskNotices());
-            return 0;
+            sources = sources(demo, env, System.err);
+        } catch (Refused r) {
+            return REFUSED;
         } catch (IOException e) {
             System.err.println("kiosk: cannot start: " + e.getMessage());
             log.error("cannot start: {}", e.toString());
             return 1;
+        }
+        try (Kiosk kiosk = KioskAssembly.assemble(sources, env)) {
+            KioskApplication.run(kiosk, new KioskNotices());
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("kiosk: cannot start: " + e.getMessage());
+            log.error("cannot start: {}", e.toString());
+            return 1;
+        }
+    }
+
+    /**
+     * The configuration layers, the sources (demo or hall) and the start checks: every problem is one line on
+     * {@code err} and in the log, and the kiosk is refused before anything opens.
+     */
+    public static KioskSources sources(boolean demo, Map<String, String> env, PrintStream err) throws IOException, Refused {
+        KioskSettings settings;
+        try {
+            settings = ConfigLoader.standard(KioskHome.path(), Optional.ofNullable(env.get("KIOSK_CONFIG")).map(Path::of), env);
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> err.println("kiosk: invalid configuration: " + p));
+            log.error("configuration rejected: {}", e.getMessage());
+            throw new Refused();
+        }
+        KioskSources sources = demo ? DemoSources.open(settings) : HallSources.of(settings);
+        List<Check> checks = Preflight.check(sources.settings(), env, Clock.systemUTC());
+        for (Check c : checks) {
+            if (c.status() == Check.Status.WARN) {
+                err.println("kiosk: warning: " + c.name() + ": " + c.detail());
+                log.warn("start check {}: {}", c.name(), c.detail());
+            }
+        }
+        if (Check.anyFailed(checks)) {
+            for (Check c : checks) {
+                if (c.failed()) {
+                    err.println("kiosk: refusing to start: " + c.name() + ": " + c.detail());
+                    log.error("start check {} failed: {}", c.name(), c.detail());
+                }
+            }
+            err.println("kiosk: run 'kiosk doctor' for the whole picture");
+            closeAll(sources);
+            throw new Refused();
+        }
+        return sources;
+    }
+
+    private static void closeAll(KioskSources sources) {
+        for (AutoCloseable c : sources.resources()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    /** The configuration or the start checks refused; the lines are already printed. */
+    public static final class Refused extends Exception {
+        Refused() {
+            super("refused", null, false, false);
         }
     }
 

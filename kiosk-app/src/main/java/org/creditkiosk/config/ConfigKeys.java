@@ -43,6 +43,8 @@ public final class ConfigKeys {
             "File holding the kiosk secret, Base64 on one line; must not be group/world-readable. Env KIOSK_SECRET_FILE wins."));
     public static final ConfigKey<Optional<String>> PLATFORM_TRUSTSTORE = add(ConfigKey.optionalText("platform.truststore",
             "PKCS#12 trust store for the platform's TLS certificate. Env KIOSK_TRUSTSTORE wins."));
+    public static final ConfigKey<Optional<String>> PLATFORM_TRUSTSTORE_PASS_FILE = add(ConfigKey.optionalText("platform.truststorePassFile",
+            "File holding the platform trust store's password on one line (mode 600); else KIOSK_TRUSTSTORE_PASSWORD from the service manager."));
     public static final ConfigKey<Optional<String>> PLATFORM_PINS = add(ConfigKey.optionalText("platform.pins",
             "Comma-separated SHA-256 SPKI pins (sha256/BASE64). Env KIOSK_PINS wins."));
     public static final ConfigKey<Duration> PLATFORM_CONNECT_TIMEOUT = add(ConfigKey.millis("platform.connectTimeoutMs",
@@ -100,9 +102,9 @@ public final class ConfigKeys {
     public static final ConfigKey<Optional<String>> REPORT_OUTPUT_DIR = add(ConfigKey.optionalText("report.outputDir",
             "Demo mode: folder the finished PDF is written to instead of a printer. Empty: <data dir>/demo-reports."));
     public static final ConfigKey<Optional<String>> REPORT_KEYSTORE = add(ConfigKey.optionalText("report.keystore",
-            "PKCS#12 keystore with the hall's signing certificate. Empty in demo mode: a demo keystore is generated in the data dir."));
+            "PKCS#12 keystore with the hall's signing key and certificate chain (required; mode 600). kiosk demo generates a demo keystore in <data dir>/demo."));
     public static final ConfigKey<Optional<String>> REPORT_KEYSTORE_PASS_FILE = add(ConfigKey.optionalText("report.keystorePassFile",
-            "File holding the keystore password on one line."));
+            "File holding the hall keystore's password on one line (mode 600); else KIOSK_REPORT_KEYSTORE_PASSWORD from the service manager."));
 
     // --- storage ---------------------------------------------------------------------------------------------
     public static final ConfigKey<Optional<String>> DATA_DIR = add(ConfigKey.optionalText("kiosk.dataDir",

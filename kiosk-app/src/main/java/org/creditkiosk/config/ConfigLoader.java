@@ -34,7 +34,7 @@ public final class ConfigLoader {
 
     private final Map<String, String> raw = new LinkedHashMap<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
-    private final List<String> unknown = new ArrayList<>();
+    private final Map<String, String> unknown = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private long bundleVersion;
 
@@ -87,7 +87,7 @@ public final class ConfigLoader {
     /** The administrators' signed bundle, already verified ({@link SignedConfig}). */
     public ConfigLoader bundle(SignedConfig.Accepted bundle) {
         values(bundle.values(), "signed bundle v" + bundle.config().version());
-        unknown.addAll(bundle.unknownKeys());
+        bundle.unknownKeys().forEach(k -> unknown.put(k, "signed bundle v" + bundle.config().version()));
         bundleVersion = bundle.config().version();
         return this;
     }
@@ -108,7 +108,7 @@ public final class ConfigLoader {
         Map<String, ConfigKey<?>> known = ConfigKeys.byName();
         for (String name : p.stringPropertyNames()) {
             if (!known.containsKey(name)) {
-                unknown.add(name);
+                unknown.putIfAbsent(name, source);
                 log.warn("unknown configuration key '{}' in {} (ignored)", name, source);
                 continue;
             }

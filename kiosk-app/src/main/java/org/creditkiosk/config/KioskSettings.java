@@ -17,13 +17,16 @@ public final class KioskSettings {
     private final Map<ConfigKey<?>, Object> values;
     private final Map<String, String> sources;
     private final List<String> unknownKeys;
+    private final Map<String, String> unknownKeySources;
     private final long configVersion;
 
-    KioskSettings(Map<ConfigKey<?>, Object> values, Map<String, String> sources, List<String> unknownKeys, long configVersion) {
+    KioskSettings(Map<ConfigKey<?>, Object> values, Map<String, String> sources, Map<String, String> unknownKeySources,
+            long configVersion) {
         this.configVersion = configVersion;
+        this.unknownKeySources = Collections.unmodifiableMap(new LinkedHashMap<>(unknownKeySources));
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
-        this.unknownKeys = List.copyOf(unknownKeys);
+        this.unknownKeys = List.copyOf(unknownKeySources.keySet());
     }
 
     @SuppressWarnings("unchecked")
@@ -41,6 +44,39 @@ public final class KioskSettings {
         return unknownKeys;
     }
 
+    /** Where each unknown key was found (a file path, or the signed bundle): a misspelt key in a local file is fatal. */
+    public Map<String, String> unknownKeySources() {
+        return unknownKeySources;
+    }
+
+    /**
+     * These settings with {@code overrides} on top (e.g. the demo's sources: the embedded platform's URL, the
+     * generated demo keystore). Every value is validated as in a file; an unknown or invalid one is refused.
+     */
+    public KioskSettings with(Map<String, String> overrides, String source) throws ConfigException {
+        Map<ConfigKey<?>, Object> v = new LinkedHashMap<>(values);
+        Map<String, String> src = new LinkedHashMap<>(sources);
+        List<String> problems = new java.util.ArrayList<>();
+        Map<String, ConfigKey<?>> known = ConfigKeys.byName();
+        overrides.forEach((name, text) -> {
+            ConfigKey<?> k = known.get(name);
+            if (k == null) {
+                problems.add(name + ": unknown key (" + source + ")");
+                return;
+            }
+            try {
+                v.put(k, k.parse(text));
+                src.put(name, source);
+            } catch (IllegalArgumentException e) {
+                problems.add(name + " = '" + text + "' (" + source + "): " + e.getMessage());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new KioskSettings(v, src, unknownKeySources, configVersion);
+    }
+
     /** Version of the administrators' signed bundle in force (0: none). */
     public long configVersion() {
         return configVersion;
@@ -54,8 +90,4 @@ public final class KioskSettings {
         return t;
     }
 
-    /** Demo mode: no platform configured. */
-    public boolean demoByDefault() {
-        return get(ConfigKeys.PLATFORM_URL).isEmpty();
-    }
 }

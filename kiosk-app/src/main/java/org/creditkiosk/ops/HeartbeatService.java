@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.creditkiosk.app.SessionController;
-import org.creditkiosk.cli.KioskVersion;
+import org.creditkiosk.app.KioskVersion;
 import org.creditkiosk.device.Device;
 import org.creditkiosk.device.DeviceHealth;
 import org.creditkiosk.platform.PlatformException;

@@ -5,17 +5,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.creditkiosk.app.KioskRuntime;
 import org.creditkiosk.config.ConfigKeys;
 
-/** The JavaFX application: one full-screen stage showing the kiosk of a {@link KioskRuntime} started before launch. */
+/** The JavaFX application: one full-screen stage showing the kiosk of a kiosk started before launch. */
 public final class KioskApplication extends Application {
 
-    private static final AtomicReference<KioskRuntime> RUNTIME = new AtomicReference<>();
+    private static final AtomicReference<KioskPorts> RUNTIME = new AtomicReference<>();
     private static final AtomicReference<NoticeTexts> NOTICES = new AtomicReference<>();
 
     /** Blocks until the application exits. */
-    public static void run(KioskRuntime runtime, NoticeTexts notices) {
+    public static void run(KioskPorts runtime, NoticeTexts notices) {
         RUNTIME.set(Objects.requireNonNull(runtime));
         NOTICES.set(Objects.requireNonNull(notices));
         Application.launch(KioskApplication.class);
@@ -23,7 +22,7 @@ public final class KioskApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        KioskRuntime runtime = RUNTIME.get();
+        KioskPorts runtime = RUNTIME.get();
         var bounds = Screen.getPrimary().getBounds();
         boolean fullScreen = runtime.settings().get(ConfigKeys.UI_FULL_SCREEN);
         double w = fullScreen ? bounds.getWidth() : Math.min(1920, bounds.getWidth());
@@ -35,11 +34,4 @@ public final class KioskApplication extends Application {
         }
     }
 
-    @Override
-    public void stop() {
-        KioskRuntime r = RUNTIME.get();
-        if (r != null) {
-            r.close();
-        }
-    }
 }

@@ -63,6 +63,9 @@ public final class KioskView extends StackPane {
     /** Screens opened within one state, kept across re-renders (language switch) with what was typed. */
     private UsccEntryScreen usccEntry;
     private ListSearchScreen listSearch;
+    /** The maintenance screen stays while staff use it (its result line and refresh survive new session views). */
+    private Node maintenanceScreen;
+    private Language maintenanceLanguage;
     private ObjectionForm objectionForm;
 
     public KioskView(Texts texts, NoticeTexts notices, KioskIdentity identity, Consumer<SessionEvent> events) {
@@ -167,8 +170,7 @@ public final class KioskView extends StackPane {
             case SHOWING_VERIFICATION -> verification(view);
             case NOTICE -> notice(view);
             case OUT_OF_SERVICE -> outOfService(view);
-            case MAINTENANCE -> maintenance.map(m -> new MaintenanceScreen(texts, m, events).build())
-                    .orElseGet(() -> message("maintenance.title", "maintenance.body", "⚙"));
+            case MAINTENANCE -> maintenanceScreen();
         };
         if (screen != listSearch && screen != usccEntry) {
             screen.setId("screen-" + view.state().name().toLowerCase());
@@ -257,7 +259,19 @@ public final class KioskView extends StackPane {
     // ---------------------------------------------------------------------------------------------------------
 
     /** Drops the screens that do not belong to the new view; the kept ones relabel (language switch). */
+    private Node maintenanceScreen() {
+        if (maintenanceScreen == null || maintenanceLanguage != texts.language()) {
+            maintenanceLanguage = texts.language();
+            maintenanceScreen = maintenance.map(m -> new MaintenanceScreen(texts, m, events).build())
+                    .orElseGet(() -> message("maintenance.title", "maintenance.body", "⚙"));
+        }
+        return maintenanceScreen;
+    }
+
     private void closeScreensFor(SessionView view, boolean sameView) {
+        if (view.state() != SessionState.MAINTENANCE) {
+            maintenanceScreen = null;
+        }
         if (usccEntry != null) {
             if (sameView && view.state() == SessionState.CHOOSING_SUBJECT) {
                 usccEntry.rebuild();

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.creditkiosk.app.DemoDevices;
-import org.creditkiosk.app.KioskRuntime;
+import org.creditkiosk.demo.DemoDevices;
 import org.creditkiosk.config.ConfigKeys;
 import org.creditkiosk.ui.input.WedgeScanDetector;
 import org.creditkiosk.ui.input.WedgeScanFilter;
@@ -17,7 +16,7 @@ public final class KioskWindow {
     }
 
     /** Builds the scene on {@code stage} (call on the FX thread, before {@code show()}). */
-    public static KioskView build(Stage stage, KioskRuntime runtime, NoticeTexts notices, double width, double height) {
+    public static KioskView build(Stage stage, KioskPorts runtime, NoticeTexts notices, double width, double height) {
         KioskFonts.load();
         Texts texts = new Texts(runtime.identity().defaultLanguage());
         KioskView view = new KioskView(texts, notices, runtime.identity(), runtime.controller()::submit,
@@ -31,7 +30,7 @@ public final class KioskWindow {
         });
         // A keyboard-wedge scanner types its code: the filter takes such bursts off the key stream (they never land
         // in a text field) and hands the code to the same router as the serial scanner.
-        WedgeScanFilter.install(scene, WedgeScanDetector.Settings.defaults(), runtime.wedgeRouter());
+        WedgeScanFilter.install(scene, WedgeScanDetector.Settings.defaults(), runtime.wedgeScans());
         view.enableMaintenance(runtime.maintenanceTools(), runtime.settings().get(ConfigKeys.MAINTENANCE_HOLD));
         runtime.controller().addListener(view::show);
         return view;

@@ -60,19 +60,35 @@ final class MaintenanceScreen {
         return page;
     }
 
-    /** Reads the status snapshot (cheap: health() never blocks) into the grid and the facts. */
+    /**
+     * Reads the status snapshot (cheap: health() never blocks) into the grid and the facts, updating the labels in
+     * place so a refresh never leaves the screen without its rows.
+     */
     private void fill(GridPane grid, VBox facts) {
         MaintenanceStatus status = tools.status().get();
-        grid.getChildren().clear();
-        int row = 0;
+        java.util.Map<String, Label> shown = new java.util.HashMap<>();
+        grid.getChildren().forEach(n -> {
+            if (n instanceof Label l && l.getId() != null) {
+                shown.put(l.getId(), l);
+            }
+        });
+        int row = shown.size();
         for (MaintenanceStatus.Line l : status.lines()) {
-            Label what = Widgets.label(texts.has("maintenance.item." + l.what()) ? texts.t("maintenance.item." + l.what()) : l.what(), "item-title");
-            Label state = Widgets.label(l.state(), "tag", l.ok() ? "tag-repaired" : "tag-alert");
-            state.setId("maintenance-state-" + l.what());
-            grid.addRow(row++, what, state);
+            String id = "maintenance-state-" + l.what();
+            Label state = shown.get(id);
+            if (state == null) {
+                Label what = Widgets.label(texts.has("maintenance.item." + l.what()) ? texts.t("maintenance.item." + l.what()) : l.what(), "item-title");
+                state = Widgets.label(l.state(), "tag");
+                state.setId(id);
+                grid.addRow(row++, what, state);
+            }
+            state.setText(l.state());
+            state.getStyleClass().removeAll("tag-repaired", "tag-alert");
+            state.getStyleClass().add(l.ok() ? "tag-repaired" : "tag-alert");
         }
-        facts.getChildren().clear();
-        status.facts().forEach(f -> facts.getChildren().add(Widgets.label(f, "muted")));
+        if (!facts.getChildren().stream().map(n -> ((Label) n).getText()).toList().equals(status.facts())) {
+            facts.getChildren().setAll(status.facts().stream().map(f -> (javafx.scene.Node) Widgets.label(f, "muted")).toList());
+        }
     }
 
     private static void run(MaintenanceTools.Action action, Label result) {

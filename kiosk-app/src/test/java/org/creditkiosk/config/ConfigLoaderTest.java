@@ -28,7 +28,6 @@ class ConfigLoaderTest {
         assertThat(s.sourceOf(ConfigKeys.PLATFORM_URL)).isEqualTo("env KIOSK_PLATFORM_URL");
         assertThat(s.sourceOf(ConfigKeys.IDCARD_PORT)).isEqualTo(local.toString());
         assertThat(s.unknownKeys()).containsExactly("no.such.key");
-        assertThat(s.demoByDefault()).isFalse();
     }
 
     @Test

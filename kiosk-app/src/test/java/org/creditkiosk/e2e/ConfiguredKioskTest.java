@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.creditkiosk.app.KioskRuntime;
+import org.creditkiosk.assembly.HallSources;
+import org.creditkiosk.assembly.Kiosk;
 import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.demo.platform.DemoFixtures;
 import org.creditkiosk.demo.platform.DemoPlatformServer;
@@ -36,21 +37,19 @@ class ConfiguredKioskTest {
     @Test
     void configuredKioskServesAVisitOverASerialReaderAndASignedPlatform(@TempDir Path dir) throws Exception {
         assumeTrue(SocatPair.available(), "socat is not installed");
-        byte[] secret = DemoPlatformServer.newSecret();
-        Path secretFile = dir.resolve("kiosk.secret");
-        Files.writeString(secretFile, Base64.getEncoder().encodeToString(secret) + "\n");
-        Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
+        HallFiles hall = HallFiles.create(dir.resolve("etc"));
+        byte[] secret = hall.secret;
         try (DemoPlatformServer platform = DemoPlatformServer.start(DemoSettings.defaults(), "YL-TEST-01-K09", secret, Clock.systemUTC());
              SocatPair line = SocatPair.start();
              IdCardReaderSimulator reader = new IdCardReaderSimulator(SerialSettings.of8N1(115200))) {
             reader.attach(SerialPortLink.open(line.devicePath(), SerialSettings.of8N1(115200)));
-            var settings = new ConfigLoader().values(Map.of(
+            Map<String, String> values = new java.util.HashMap<>(hall.settings());
+            values.putAll(Map.of(
                     "platform.url", platform.baseUrl(),
                     "kiosk.id", "YL-TEST-01-K09",
-                    "platform.secretFile", secretFile.toString(),
-                    "devices.idcard.port", line.hostPath(),
-                    "kiosk.dataDir", dir.resolve("data").toString()), "test").load();
-            try (KioskRuntime kiosk = KioskRuntime.start(settings, false)) {
+                    "devices.idcard.port", line.hostPath()));
+            var settings = new ConfigLoader().values(values, "test").load();
+            try (Kiosk kiosk = TestKiosks.start(HallSources.of(settings), Map.of())) {
                 assertThat(kiosk.demo()).isEmpty();
                 var controller = kiosk.controller();
                 var card = DemoFixtures.load().cards().stream()

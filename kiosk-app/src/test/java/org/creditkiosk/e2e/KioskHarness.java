@@ -15,7 +15,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.creditkiosk.app.KioskRuntime;
+import org.creditkiosk.assembly.Kiosk;
 import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.config.KioskSettings;
 import org.creditkiosk.ui.KioskNotices;
@@ -32,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 final class KioskHarness implements AutoCloseable {
 
-    final KioskRuntime runtime;
+    final Kiosk runtime;
     final Path reportDir;
     final FxRobot robot = new FxRobot();
     private Stage stage;
@@ -48,7 +48,7 @@ final class KioskHarness implements AutoCloseable {
                 "devices.idcard.pollIntervalMs", "300"));
         values.putAll(overrides);
         KioskSettings settings = new ConfigLoader().values(values, "test").load();
-        runtime = KioskRuntime.start(settings, true);
+        runtime = TestKiosks.demo(settings);
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             view = KioskWindow.build(s, runtime, new KioskNotices(), 1920, 1080);

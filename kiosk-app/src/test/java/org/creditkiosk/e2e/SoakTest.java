@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.creditkiosk.app.KioskRuntime;
+import org.creditkiosk.assembly.Kiosk;
 import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.session.SessionEvent;
 import org.creditkiosk.session.SessionState;
@@ -28,7 +28,7 @@ class SoakTest {
         int visits = Integer.getInteger("kiosk.soak.visits", 24);
         var settings = new ConfigLoader().values(Map.of("kiosk.dataDir", dir.toString(),
                 "report.outputDir", dir.resolve("reports").toString(), "devices.idcard.pollIntervalMs", "300"), "soak").load();
-        try (KioskRuntime k = KioskRuntime.start(settings, true)) {
+        try (Kiosk k = TestKiosks.demo(settings)) {
             var demo = k.demo().orElseThrow();
             var controller = k.controller();
             await(() -> controller.view().state() == SessionState.ATTRACT, "attract");

@@ -47,8 +47,13 @@ public final class HallCredentials {
 
     /** Loads the credentials the settings name: the configured keystore, else (demo) the generated demo keystore. */
     public static HallCredentials load(ReportSettings settings) {
+        return load(settings, System.getenv());
+    }
+
+    /** As {@link #load(ReportSettings)}, with the environment a password variable is read from. */
+    public static HallCredentials load(ReportSettings settings, java.util.Map<String, String> env) {
         if (settings.keystore().isPresent()) {
-            char[] password = password(settings.keystorePassword(), settings);
+            char[] password = password(settings.keystorePassword(), settings, env);
             try {
                 return fromPkcs12(settings.keystore().get(), password, settings.keyAlias());
             } finally {
@@ -91,14 +96,15 @@ public final class HallCredentials {
         }
     }
 
-    private static char[] password(ReportSettings.KeystorePassword source, ReportSettings settings) {
+    private static char[] password(ReportSettings.KeystorePassword source, ReportSettings settings,
+            java.util.Map<String, String> env) {
         if (source instanceof ReportSettings.KeystorePassword.FromFile f) {
             return readPasswordFile(f.file());
         }
-        if (source instanceof ReportSettings.KeystorePassword.FromEnvironment env) {
-            String v = System.getenv(env.variable());
+        if (source instanceof ReportSettings.KeystorePassword.FromEnvironment variable) {
+            String v = env.get(variable.variable());
             if (v == null) {
-                throw new SigningException("keystore password variable " + env.variable() + " is not set");
+                throw new SigningException("keystore password variable " + variable.variable() + " is not set");
             }
             return v.toCharArray();
         }

@@ -1,4 +1,4 @@
-package org.creditkiosk.app;
+package org.creditkiosk.demo;
 
 import java.io.IOException;
 import java.nio.file.Files;

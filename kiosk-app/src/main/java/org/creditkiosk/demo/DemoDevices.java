@@ -1,4 +1,4 @@
-package org.creditkiosk.app;
+package org.creditkiosk.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +35,7 @@ public final class DemoDevices {
     private final DemoReportPrinter reportPrinter;
     private final EscPosPrinterSimulator receiptPrinter;
 
-    DemoDevices(IdCardReaderSimulator reader, List<DemoCard> cards, DemoPlatformServer platform,
+    public DemoDevices(IdCardReaderSimulator reader, List<DemoCard> cards, DemoPlatformServer platform,
             QrScannerSimulator scanner, List<DemoCode> codes, DemoReportPrinter reportPrinter,
             EscPosPrinterSimulator receiptPrinter) {
         this.receiptPrinter = Objects.requireNonNull(receiptPrinter);

@@ -1,0 +1,87 @@
+package org.creditkiosk.app;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.creditkiosk.device.idcard.IdCardEvent;
+import org.creditkiosk.device.idcard.IdCardOutcome;
+import org.creditkiosk.device.scanner.ScanEvent;
+import org.creditkiosk.devices.IdCardDataMapper;
+import org.creditkiosk.scan.ScannedCode;
+import org.creditkiosk.session.SessionEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way from the devices to the session: what the ID card reader reports, what a serial scanner reads and
+ * what a keyboard-wedge scanner types all become session events here, and nowhere else. A card's data goes to the
+ * session only; a scanned text is classified (app code, report code, anything else) and never logged.
+ */
+public final class DeviceIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceIntake.class);
+
+    private final String verifyHost;
+    private final Consumer<SessionEvent> session;
+
+    /**
+     * @param verifyHost the host of the platform's report verification URLs (a code pointing elsewhere is foreign)
+     * @param session    where the events go (the session controller's {@code submit})
+     */
+    public DeviceIntake(String verifyHost, Consumer<SessionEvent> session) {
+        this.verifyHost = Objects.requireNonNull(verifyHost);
+        this.session = Objects.requireNonNull(session);
+    }
+
+    /** An event of the ID card reader. */
+    public void card(IdCardEvent e) {
+        if (e instanceof IdCardEvent.CardPlaced p) {
+            session.accept(new SessionEvent.CardPlaced(IdCardDataMapper.toContract(p.card(), p.samId())));
+        } else if (e instanceof IdCardEvent.CardRemoved) {
+            session.accept(new SessionEvent.CardRemoved());
+        } else if (e instanceof IdCardEvent.ReadFailed f && aboutTheCard(f.outcome())) {
+            session.accept(new SessionEvent.CardReadFailed(f.outcome().code()));
+        }
+        // Other outcomes (no answer, checksum, lost link, SAM faults) are the reader's trouble, not the citizen's:
+        // the driver logs them and its health says so; DeviceWatch turns that into the attract screen's notice.
+    }
+
+    /** An event of a serial scanner: codes are classified; rejected input is only logged (no citizen waits for it). */
+    public void scan(ScanEvent e) {
+        if (e instanceof ScanEvent.Scanned s) {
+            code(s.text());
+        } else if (e instanceof ScanEvent.Rejected r) {
+            log.info("scanner input rejected: {}", r.reason());
+        }
+    }
+
+    /** A code read by any scanner (the keyboard-wedge filter calls this directly). */
+    public void code(String text) {
+        ScannedCode code = ScannedCode.classify(text, verifyHost);
+        if (code instanceof ScannedCode.AppCode app) {
+            log.info("scanned an app code");
+            session.accept(new SessionEvent.AppCodeScanned(app.payload()));
+        } else if (code instanceof ScannedCode.ReportCode report) {
+            log.info("scanned the code of report {}", report.reportNo());
+            session.accept(new SessionEvent.ReportCodeScanned(report.reportNo()));
+        } else if (code instanceof ScannedCode.Malformed m) {
+            log.info("scanned a malformed code: {}", m.reason());
+            session.accept(new SessionEvent.CodeRejected("QR_MALFORMED"));
+        } else {
+            log.info("scanned a code that is neither an app code nor a report code ({} chars)", text.length());
+            session.accept(new SessionEvent.CodeRejected("QR_UNKNOWN"));
+        }
+    }
+
+    /**
+     * Outcomes a citizen can act on (lay the card flat, keep it still, use another card): the card was there but
+     * could not be read. GA/T 467 SW3: 31–33 authentication, 40 unknown card type, 41 card moved, 47 random
+     * number, 81 select failed; plus a bad check character or unreadable text.
+     */
+    static boolean aboutTheCard(IdCardOutcome o) {
+        if (o instanceof IdCardOutcome.Refused r) {
+            int sw3 = r.sw3() & 0xFF;
+            return sw3 == 0x31 || sw3 == 0x32 || sw3 == 0x33 || sw3 == 0x40 || sw3 == 0x41 || sw3 == 0x47 || sw3 == 0x81;
+        }
+        return o instanceof IdCardOutcome.InvalidIdNumber || o instanceof IdCardOutcome.UnreadableText;
+    }
+}

@@ -1,0 +1,195 @@
+package org.creditkiosk.assembly;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.creditkiosk.app.DeviceIntake;
+import org.creditkiosk.app.DeviceWatch;
+import org.creditkiosk.app.PlatformReportPipeline;
+import org.creditkiosk.app.PlatformReportPipelines;
+import org.creditkiosk.app.PlatformWatch;
+import org.creditkiosk.app.SessionController;
+import org.creditkiosk.config.ConfigKeys;
+import org.creditkiosk.config.KioskSettings;
+import org.creditkiosk.device.Device;
+import org.creditkiosk.device.idcard.IdCardReader;
+import org.creditkiosk.device.idcard.IdCardReaderSettings;
+import org.creditkiosk.device.printer.ReceiptPrinter;
+import org.creditkiosk.device.printer.ReceiptPrinterSettings;
+import org.creditkiosk.device.scanner.CommandBytes;
+import org.creditkiosk.device.scanner.QrScanner;
+import org.creditkiosk.device.scanner.QrScannerSettings;
+import org.creditkiosk.device.scanner.ScanCharset;
+import org.creditkiosk.device.scanner.ScanTerminator;
+import org.creditkiosk.ops.HeartbeatService;
+import org.creditkiosk.ops.RemoteActions;
+import org.creditkiosk.platform.CircuitBreaker;
+import org.creditkiosk.platform.HttpPlatformClient;
+import org.creditkiosk.platform.PlatformOps;
+import org.creditkiosk.printing.PrintChannel;
+import org.creditkiosk.printing.PrintDesk;
+import org.creditkiosk.printing.PrintJob;
+import org.creditkiosk.printing.TestPage;
+import org.creditkiosk.report.ReportService;
+import org.creditkiosk.session.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place a kiosk is put together (DESIGN.md §2): from its {@link KioskSources} (a hall's ports and queue,
+ * or the demo's simulators and embedded platform) to a running {@link Kiosk}. There is no second path: what the
+ * demo and its tests prove about this wiring holds for every hall.
+ */
+public final class KioskAssembly {
+
+    private static final Logger log = LoggerFactory.getLogger(KioskAssembly.class);
+    private static final long DEVICE_WATCH_MS = 1000;
+
+    private KioskAssembly() {
+    }
+
+    /** Starts the kiosk's parts (not the screens). On failure, everything started so far is closed again. */
+    public static Kiosk assemble(KioskSources sources, Map<String, String> env) throws IOException {
+        List<AutoCloseable> resources = new ArrayList<>(sources.resources());
+        try {
+            return assemble(sources, env, resources);
+        } catch (IOException | RuntimeException e) {
+            closeAll(reversed(resources));
+            throw e;
+        }
+    }
+
+    private static Kiosk assemble(KioskSources sources, Map<String, String> env, List<AutoCloseable> resources)
+            throws IOException {
+        KioskSettings settings = sources.settings();
+        CircuitBreaker breaker = breaker(settings);
+        HttpPlatformClient client = HttpPlatformClient.create(HallSettings.platform(settings, env), breaker);
+        resources.add(client);
+
+        ReportService reports = new ReportService(HallSettings.report(settings));
+        warmUp(reports);
+
+        List<Device> devices = new ArrayList<>();
+        A4Printer a4 = sources.a4();
+        a4.device().ifPresent(d -> open(d, devices, resources));
+        PrintChannel slips = PrintChannel.absent("receipt printer");
+        if (sources.receipt().isPresent()) {
+            ReceiptPrinter receipt = new ReceiptPrinter(settings.get(ConfigKeys.RECEIPT_PORT).orElse("receipt printer"),
+                    sources.receipt().get(), ReceiptPrinterSettings.defaults());
+            open(receipt, devices, resources);
+            slips = PrintChannel.receipt(receipt);
+        }
+        PrintDesk desk = new PrintDesk(a4.channel(), slips, PlatformReportPipelines::attention);
+        PlatformReportPipeline pipeline = new PlatformReportPipeline(client, reports, desk, sources.receipt().isPresent());
+
+        SessionController controller = new SessionController(
+                new Session(Clock.systemUTC(), settings.sessionTimeouts()), client, pipeline);
+        resources.add(controller);
+        resources.add(watch(settings, breaker, client, controller));
+        DeviceIntake intake = new DeviceIntake(settings.get(ConfigKeys.VERIFY_HOST), controller::submit);
+
+        if (sources.reader().isPresent()) {
+            open(new IdCardReader(sources.reader().get(), IdCardReaderSettings.defaults()
+                    .withPollInterval(settings.get(ConfigKeys.IDCARD_POLL)), intake::card), devices, resources);
+        } else {
+            log.warn("devices.idcard.port is not set: no ID card reader");
+        }
+        if (sources.scanner().isPresent()) {
+            open(new QrScanner(sources.scanner().get(), scannerSettings(settings), intake::scan), devices, resources);
+        }
+        resources.add(new DeviceWatch(devices, controller).start(DEVICE_WATCH_MS));
+
+        RemoteActions actions = new RemoteActions() {
+            @Override
+            public void printTestPage() throws Exception {
+                a4.channel().print(new PrintJob.Report("TEST-PAGE", TestPage.render(a4.name(), Instant.now().toString())));
+            }
+
+            @Override
+            public Reload reloadConfig() {
+                return new org.creditkiosk.app.ConfigReload(client, settings).run();
+            }
+
+            @Override
+            public void restart() {
+                exitForRestart();
+            }
+        };
+        resources.add(new HeartbeatService(client, controller, devices, settings.unknownKeys(), settings.configVersion(),
+                actions, Clock.systemUTC()).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
+        controller.start();
+        log.info("kiosk {} started{}: platform {}, devices {}, A4 {}", settings.get(ConfigKeys.KIOSK_ID),
+                sources.demo().isPresent() ? " (demo)" : "", client.settings().url(),
+                devices.stream().map(d -> d.kind().name()).toList(), a4.name());
+        return new Kiosk(settings, client, controller, intake, sources.demo(), reversed(resources), devices, breaker, actions);
+    }
+
+    private static void open(Device d, List<Device> devices, List<AutoCloseable> resources) {
+        resources.add(d);
+        d.open();
+        devices.add(d);
+    }
+
+    /** Exit code 75 (EX_TEMPFAIL): systemd's Restart=always starts the kiosk again. */
+    private static void exitForRestart() {
+        log.warn("exiting for a restart (systemd starts the kiosk again)");
+        System.exit(75);
+    }
+
+    private static CircuitBreaker breaker(KioskSettings settings) {
+        Duration probe = settings.get(ConfigKeys.PLATFORM_PROBE_INTERVAL);
+        return new CircuitBreaker(new CircuitBreaker.Settings(settings.get(ConfigKeys.PLATFORM_FAILURE_THRESHOLD), probe,
+                probe.compareTo(Duration.ofMinutes(2)) > 0 ? probe : Duration.ofMinutes(2)), Clock.systemUTC());
+    }
+
+    private static PlatformWatch watch(KioskSettings settings, CircuitBreaker breaker, PlatformOps ops,
+            SessionController controller) {
+        PlatformWatch watch = new PlatformWatch(breaker, ops, controller,
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "platform-watch");
+                    t.setDaemon(true);
+                    return t;
+                }));
+        watch.start(settings.get(ConfigKeys.PLATFORM_WATCH_INTERVAL));
+        return watch;
+    }
+
+    private static QrScannerSettings scannerSettings(KioskSettings settings) {
+        String trigger = settings.get(ConfigKeys.SCANNER_TRIGGER);
+        return QrScannerSettings.defaults()
+                .withTerminator(ScanTerminator.valueOf(settings.get(ConfigKeys.SCANNER_TERMINATOR)))
+                .withCharset(ScanCharset.valueOf(settings.get(ConfigKeys.SCANNER_CHARSET)))
+                .withAffixes(settings.get(ConfigKeys.SCANNER_PREFIX), settings.get(ConfigKeys.SCANNER_SUFFIX))
+                .withMaxLength(settings.get(ConfigKeys.SCANNER_MAX_LENGTH))
+                .withCommands(CommandBytes.NONE, trigger.isBlank() ? CommandBytes.NONE : CommandBytes.hex(trigger));
+    }
+
+    /** Parse fonts and keys before the first citizen asks (DESIGN.md: speed is a feature). */
+    private static void warmUp(ReportService reports) {
+        Thread t = new Thread(reports::warmUp, "report-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static List<AutoCloseable> reversed(List<AutoCloseable> list) {
+        List<AutoCloseable> r = new ArrayList<>(list);
+        java.util.Collections.reverse(r);
+        return r;
+    }
+
+    /** Closes each in order; a failure is logged and the rest still closed. */
+    static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable c : resources) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.creditkiosk.ui;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.creditkiosk.app.SessionController;
+import org.creditkiosk.config.KioskSettings;
+import org.creditkiosk.demo.DemoDevices;
+
+/**
+ * What the screens need of a running kiosk, and nothing more: the session to render and send intents to, the public
+ * list search, the keyboard-wedge scanner's way in, the maintenance tools, and in demo mode the demo's stand-ins.
+ * The assembly implements it; the screens never see how the kiosk was put together.
+ */
+public interface KioskPorts {
+
+    KioskSettings settings();
+
+    KioskIdentity identity();
+
+    SessionController controller();
+
+    PublicLists publicLists();
+
+    /** Codes typed by a keyboard-wedge scanner go here (the same intake as the serial scanner's). */
+    Consumer<String> wedgeScans();
+
+    MaintenanceTools maintenanceTools();
+
+    Optional<DemoDevices> demo();
+}
