@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.creditkiosk.session.SessionState;
 import org.creditkiosk.session.SessionTimeouts;
 
@@ -18,9 +19,16 @@ public final class KioskSettings {
     private final Map<String, String> sources;
     private final List<String> unknownKeys;
     private final long configVersion;
+    private final Optional<String> bundleRefusal;
 
     KioskSettings(Map<ConfigKey<?>, Object> values, Map<String, String> sources, List<String> unknownKeys, long configVersion) {
+        this(values, sources, unknownKeys, configVersion, Optional.empty());
+    }
+
+    private KioskSettings(Map<ConfigKey<?>, Object> values, Map<String, String> sources, List<String> unknownKeys,
+            long configVersion, Optional<String> bundleRefusal) {
         this.configVersion = configVersion;
+        this.bundleRefusal = Objects.requireNonNull(bundleRefusal);
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.unknownKeys = List.copyOf(unknownKeys);
@@ -44,6 +52,22 @@ public final class KioskSettings {
     /** Version of the administrators' signed bundle in force (0: none). */
     public long configVersion() {
         return configVersion;
+    }
+
+    /**
+     * Why the stored administrators' bundle was refused at start, when it was: a technician-level, citizen-neutral
+     * reason such as {@code stored configuration bundle v7 refused: BAD_SIGNATURE: ...}. These settings are then the
+     * shipped defaults, the local file and the environment without the bundle ({@link #configVersion()} 0). The kiosk
+     * must not serve citizens on them; it stays reachable (heartbeat, RELOAD_CONFIG) so administrators can send a
+     * valid newer bundle. Empty when the bundle was accepted or none is stored (and none was ever accepted).
+     */
+    public Optional<String> bundleRefusal() {
+        return bundleRefusal;
+    }
+
+    /** The same settings, carrying why the stored bundle was refused. */
+    KioskSettings withBundleRefusal(String reason) {
+        return new KioskSettings(values, sources, unknownKeys, configVersion, Optional.of(reason));
     }
 
     public SessionTimeouts sessionTimeouts() {
