@@ -2,6 +2,8 @@ package org.creditkiosk.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import org.creditkiosk.config.BundleStore;
 import org.creditkiosk.config.ConfigKeys;
@@ -9,6 +11,7 @@ import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.config.KioskSettings;
 import org.creditkiosk.config.SignedConfig;
 import org.creditkiosk.config.TrustedKeys;
+import org.creditkiosk.config.VersionFloor;
 import org.creditkiosk.ops.RemoteActions;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.PlatformOps;
@@ -18,20 +21,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * RELOAD_CONFIG: fetch the newest bundle, verify it ({@link SignedConfig}), store it atomically, and let the kiosk
- * restart into it when idle. A bundle that fails any check is refused with its reason and a technician log line; the
- * running configuration stays in force.
+ * RELOAD_CONFIG: fetch the newest bundle, verify it ({@link SignedConfig#verify}: among the rest, a version above the
+ * {@link VersionFloor}, not merely above the running one, and an {@code issuedAt} not in the future of
+ * {@code clock}), store it atomically, raise the floor to it, and let the kiosk restart into it when idle. A bundle
+ * that fails any check is refused with its reason and a technician log line; the running configuration stays in
+ * force. This works the same when the stored bundle was refused at start ({@link KioskSettings#bundleRefusal()}):
+ * a valid newer bundle is how administrators bring such a kiosk back.
  */
 public final class ConfigReload {
 
     private static final Logger log = LoggerFactory.getLogger(ConfigReload.class);
 
+    /** One reload at a time per process: the floor is read, checked and raised as one step. */
+    private static final Object LOCK = new Object();
+
     private final PlatformOps platform;
     private final KioskSettings settings;
+    private final Clock clock;
 
     public ConfigReload(PlatformOps platform, KioskSettings settings) {
-        this.platform = platform;
-        this.settings = settings;
+        this(platform, settings, Clock.systemUTC());
+    }
+
+    public ConfigReload(PlatformOps platform, KioskSettings settings, Clock clock) {
+        this.platform = Objects.requireNonNull(platform);
+        this.settings = Objects.requireNonNull(settings);
+        this.clock = Objects.requireNonNull(clock);
     }
 
     public RemoteActions.Reload run() {
@@ -44,20 +59,29 @@ public final class ConfigReload {
             if (answer.bundle().isEmpty()) {
                 return new RemoteActions.Reload(result(CommandResult.Outcome.DONE, "the platform has no configuration bundle"), false);
             }
-            SignedConfig.Verdict v = SignedConfig.verify(answer.bundle().get(), TrustedKeys.load(Path.of(keys.get())),
-                    settings.get(ConfigKeys.KIOSK_ID), settings.configVersion());
-            if (v instanceof SignedConfig.Rejected r) {
-                log.error("configuration bundle refused ({}): {}; the running configuration v{} stays in force",
-                        r.code(), r.detail(), settings.configVersion());
-                return rejected(r.code() + ": " + r.detail());
+            Path dataDir = ConfigLoader.dataDir(settings);
+            VersionFloor floor = new VersionFloor(dataDir);
+            synchronized (LOCK) {
+                long highest = floor.read();
+                SignedConfig.Verdict v = SignedConfig.verify(answer.bundle().get(), TrustedKeys.load(Path.of(keys.get())),
+                        settings.get(ConfigKeys.KIOSK_ID), highest, clock.instant());
+                if (v instanceof SignedConfig.Rejected r) {
+                    log.error("configuration bundle refused ({}): {}; the running configuration v{} stays in force",
+                            r.code(), r.detail(), settings.configVersion());
+                    return rejected(r.code() + ": " + r.detail());
+                }
+                SignedConfig.Accepted a = (SignedConfig.Accepted) v;
+                // bundle first, then the floor: if the kiosk stops in between, the stored bundle is above the floor,
+                // refused at start as NOT_RECORDED, and the same bundle is accepted again by the next RELOAD_CONFIG
+                new BundleStore(dataDir).write(answer.bundle().get());
+                floor.raise(a.version());
+                log.info("configuration bundle v{} accepted and stored (floor raised from v{}); the kiosk restarts into it when idle",
+                        a.version(), highest);
+                return new RemoteActions.Reload(result(CommandResult.Outcome.DONE,
+                        "configuration v" + a.version() + " stored; restarting when no visit is in progress"
+                                + (a.unknownKeys().isEmpty() ? "" : "; unknown keys ignored: " + String.join(", ", a.unknownKeys()))),
+                        true);
             }
-            SignedConfig.Accepted a = (SignedConfig.Accepted) v;
-            new BundleStore(ConfigLoader.dataDir(settings)).write(answer.bundle().get());
-            log.info("configuration bundle v{} accepted and stored; the kiosk restarts into it when idle", a.config().version());
-            return new RemoteActions.Reload(result(CommandResult.Outcome.DONE,
-                    "configuration v" + a.config().version() + " stored; restarting when no visit is in progress"
-                            + (a.unknownKeys().isEmpty() ? "" : "; unknown keys ignored: " + String.join(", ", a.unknownKeys()))),
-                    true);
         } catch (PlatformException | IOException e) {
             log.warn("configuration reload failed: {}", e.getMessage());
             return new RemoteActions.Reload(result(CommandResult.Outcome.FAILED, e.getMessage()), false);

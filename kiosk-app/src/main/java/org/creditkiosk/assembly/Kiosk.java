@@ -133,11 +133,13 @@ public final class Kiosk implements KioskPorts, AutoCloseable {
         }
         var a = breaker.availability();
         lines.add(new MaintenanceStatus.Line("PLATFORM", a.up() ? "UP" : "DOWN " + a.reason().orElse(""), a.up()));
-        return new MaintenanceStatus(lines, List.of(
+        List<String> facts = new ArrayList<>(List.of(
                 "kiosk " + identity.kioskId() + (demo.isPresent() ? " (demo)" : ""),
                 "version " + KioskVersion.current(),
                 "configuration bundle v" + settings.configVersion(),
                 "data folder " + ConfigLoader.dataDir(settings)));
+        settings.bundleRefusal().ifPresent(r -> facts.add("OUT OF SERVICE: " + r));
+        return new MaintenanceStatus(lines, facts);
     }
 
     @Override

@@ -37,6 +37,7 @@ import org.creditkiosk.printing.PrintJob;
 import org.creditkiosk.printing.TestPage;
 import org.creditkiosk.report.ReportService;
 import org.creditkiosk.session.Session;
+import org.creditkiosk.session.SessionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,6 +124,11 @@ public final class KioskAssembly {
         resources.add(new HeartbeatService(client, controller, devices, settings.unknownKeys(), settings.configVersion(),
                 actions, Clock.systemUTC()).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
         controller.start();
+        settings.bundleRefusal().ifPresent(reason -> {
+            // The heartbeat keeps running, so administrators can push a bundle that verifies (RELOAD_CONFIG).
+            log.error("out of service: {}; push a valid signed bundle (RELOAD_CONFIG) or remove the stored one", reason);
+            controller.submit(new SessionEvent.GoOutOfService(SessionEvent.GoOutOfService.CONFIGURATION));
+        });
         log.info("kiosk {} started{}: platform {}, devices {}, A4 {}", settings.get(ConfigKeys.KIOSK_ID),
                 sources.demo().isPresent() ? " (demo)" : "", client.settings().url(),
                 devices.stream().map(d -> d.kind().name()).toList(), a4.name());

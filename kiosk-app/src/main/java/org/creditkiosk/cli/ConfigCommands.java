@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 public final class ConfigCommands {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Load the configuration layers (shipped defaults, local file, environment), report every invalid key, print the effective values and where each came from. Exit 0 when valid.")
+            description = "Load the configuration layers (shipped defaults, stored signed bundle, local file, environment), report every invalid key, print the effective values and where each came from. Exit 0 when valid, 2 when a layer is invalid, 3 when the stored signed bundle is refused (the kiosk would stay out of service).")
     static final class Check implements Callable<Integer> {
         @Option(names = "--file", description = "Local configuration file (default: $KIOSK_CONFIG or /etc/credit-kiosk/kiosk.properties).")
         Path file;
@@ -33,7 +33,12 @@ public final class ConfigCommands {
                     System.out.printf("%-34s %-40s %s%n", k.name(), s.get(k), s.sourceOf(k));
                 }
                 s.unknownKeys().forEach(k -> System.out.println("unknown key (ignored): " + k));
-                System.out.println("configuration is valid");
+                if (s.bundleRefusal().isPresent()) {
+                    System.err.println(s.bundleRefusal().get());
+                    System.err.println("the values above are without the bundle; the kiosk stays out of service until administrators send a valid newer bundle");
+                    return 3;
+                }
+                System.out.println("configuration is valid" + (s.configVersion() > 0 ? " (signed bundle v" + s.configVersion() + ")" : ""));
                 return 0;
             } catch (ConfigException e) {
                 e.problems().forEach(p -> System.err.println("invalid: " + p));

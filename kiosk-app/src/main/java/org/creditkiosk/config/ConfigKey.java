@@ -7,12 +7,24 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One documented configuration key: its name, type, default, bounds and meaning. Parsing a value either gives the
- * typed value or a reason a technician can act on.
+ * One documented configuration key: its name, type, default, bounds, meaning and who may set it. Parsing a value
+ * either gives the typed value or a reason a technician can act on.
+ *
+ * <p>Who may set it is an allow-list (DESIGN.md §5): a key is {@link Scope#LOCAL} (the shipped defaults, the
+ * technician's local file, the environment) unless it is marked {@link #allowInBundle()}, which the administrators'
+ * signed bundle may then set too. Whatever decides trust or is physical stays local.
  *
  * @param <T> the value type
  */
 public final class ConfigKey<T> {
+
+    /** Where a key may be set. */
+    public enum Scope {
+        /** The administrators' signed bundle as well as the local files: hall texts, content, timeouts, ... */
+        BUNDLE,
+        /** Only the local files and the environment: what decides trust or is physical. */
+        LOCAL
+    }
 
     private final String name;
     private final String type;
@@ -20,8 +32,15 @@ public final class ConfigKey<T> {
     private final String bounds;
     private final String doc;
     private final Function<String, T> parser;
+    private final Scope scope;
 
     private ConfigKey(String name, String type, String defaultText, String bounds, String doc, Function<String, T> parser) {
+        this(name, type, defaultText, bounds, doc, parser, Scope.LOCAL);
+    }
+
+    private ConfigKey(String name, String type, String defaultText, String bounds, String doc, Function<String, T> parser,
+            Scope scope) {
+        this.scope = Objects.requireNonNull(scope);
         this.name = Objects.requireNonNull(name);
         this.type = type;
         this.defaultText = defaultText;
@@ -48,6 +67,21 @@ public final class ConfigKey<T> {
 
     public String doc() {
         return doc;
+    }
+
+    /** Who may set the key; {@link Scope#LOCAL} unless {@link #allowInBundle()} was asked for. */
+    public Scope scope() {
+        return scope;
+    }
+
+    /** Whether the administrators' signed bundle may set this key (a bundle setting any other key is refused). */
+    public boolean bundleAllowed() {
+        return scope == Scope.BUNDLE;
+    }
+
+    /** The same key, which the administrators' signed bundle may set too. */
+    public ConfigKey<T> allowInBundle() {
+        return new ConfigKey<>(name, type, defaultText, bounds, doc, parser, Scope.BUNDLE);
     }
 
     /** Parses a raw value; throws {@link IllegalArgumentException} with the reason. */

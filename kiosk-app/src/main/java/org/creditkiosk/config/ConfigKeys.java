@@ -13,6 +13,13 @@ import org.creditkiosk.session.SessionState;
 /**
  * Every configuration key the kiosk understands. {@code config/README.md} documents the same list (a test keeps
  * the two equal); {@code kiosk config keys} prints it.
+ *
+ * <p>Keys registered with {@code admin(...)} are what administrators own (DESIGN.md §5: hall texts and content,
+ * language, timeouts, intervals, quotas, the maintenance PIN hash): their signed bundle may set them. Every other key
+ * ({@code add(...)}) is local only: what decides trust (platform URL, secret, trust store, pins, trusted keys,
+ * verification host, kiosk id, data folder, report keystore) or is physical (full screen, demo panel, device ports,
+ * baud rates, scanner programming, printer names, output folders). A new key is local until someone decides that
+ * administrators own it.
  */
 public final class ConfigKeys {
 
@@ -21,15 +28,15 @@ public final class ConfigKeys {
     // --- the kiosk -------------------------------------------------------------------------------------------
     public static final ConfigKey<String> KIOSK_ID = add(ConfigKey.pattern("kiosk.id", "YL-DEMO-01-K01",
             "[A-Z0-9]+(-[A-Z0-9]+)*", false, "The kiosk's registered id (X-Kiosk-Id), e.g. YL-ZWDT-01-K03."));
-    public static final ConfigKey<String> HALL_NAME = add(ConfigKey.text("kiosk.hallName",
+    public static final ConfigKey<String> HALL_NAME = admin(ConfigKey.text("kiosk.hallName",
             "榆林市政务服务中心", 40, "Hall name on the attract screen, Chinese."));
-    public static final ConfigKey<String> HALL_NAME_EN = add(ConfigKey.text("kiosk.hallNameEn",
+    public static final ConfigKey<String> HALL_NAME_EN = admin(ConfigKey.text("kiosk.hallNameEn",
             "Yulin Government Service Center", 60, "Hall name on the attract screen, English."));
-    public static final ConfigKey<String> SERVICE_PHONE = add(ConfigKey.text("kiosk.servicePhone",
+    public static final ConfigKey<String> SERVICE_PHONE = admin(ConfigKey.text("kiosk.servicePhone",
             "0912-12345", 20, "Help line shown to citizens on error screens."));
 
     // --- screens ---------------------------------------------------------------------------------------------
-    public static final ConfigKey<String> UI_LANGUAGE = add(ConfigKey.choice("ui.language", "zh", List.of("zh", "en"),
+    public static final ConfigKey<String> UI_LANGUAGE = admin(ConfigKey.choice("ui.language", "zh", List.of("zh", "en"),
             "Language a visit starts in; every visit returns to it."));
     public static final ConfigKey<Boolean> UI_FULL_SCREEN = add(ConfigKey.bool("ui.fullScreen", true,
             "Full screen without exit key. false only for development on a desktop."));
@@ -47,21 +54,21 @@ public final class ConfigKeys {
             "File holding the platform trust store's password on one line (mode 600); else KIOSK_TRUSTSTORE_PASSWORD from the service manager."));
     public static final ConfigKey<Optional<String>> PLATFORM_PINS = add(ConfigKey.optionalText("platform.pins",
             "Comma-separated SHA-256 SPKI pins (sha256/BASE64). Env KIOSK_PINS wins."));
-    public static final ConfigKey<Duration> PLATFORM_CONNECT_TIMEOUT = add(ConfigKey.millis("platform.connectTimeoutMs",
+    public static final ConfigKey<Duration> PLATFORM_CONNECT_TIMEOUT = admin(ConfigKey.millis("platform.connectTimeoutMs",
             3000, 200, 30000, "TCP/TLS connect limit per platform call."));
-    public static final ConfigKey<Duration> PLATFORM_READ_TIMEOUT = add(ConfigKey.millis("platform.readTimeoutMs",
+    public static final ConfigKey<Duration> PLATFORM_READ_TIMEOUT = admin(ConfigKey.millis("platform.readTimeoutMs",
             8000, 500, 60000, "Read limit per platform call."));
-    public static final ConfigKey<Duration> PLATFORM_CALL_TIMEOUT = add(ConfigKey.millis("platform.callTimeoutMs",
+    public static final ConfigKey<Duration> PLATFORM_CALL_TIMEOUT = admin(ConfigKey.millis("platform.callTimeoutMs",
             12000, 1000, 120000, "Whole-call limit per platform call, retries included."));
 
-    public static final ConfigKey<Duration> PLATFORM_WATCH_INTERVAL = add(ConfigKey.seconds("platform.watchIntervalS",
+    public static final ConfigKey<Duration> PLATFORM_WATCH_INTERVAL = admin(ConfigKey.seconds("platform.watchIntervalS",
             60, 1, 3600, "How often an idle kiosk checks that the platform answers (a signed config poll); a platform that stops answering puts the kiosk out of service."));
-    public static final ConfigKey<Duration> PLATFORM_PROBE_INTERVAL = add(ConfigKey.seconds("platform.probeIntervalS",
+    public static final ConfigKey<Duration> PLATFORM_PROBE_INTERVAL = admin(ConfigKey.seconds("platform.probeIntervalS",
             10, 1, 600, "First wait before probing a platform that stopped answering; doubles after each failed probe up to 2 minutes."));
-    public static final ConfigKey<Integer> PLATFORM_FAILURE_THRESHOLD = add(ConfigKey.integer("platform.failureThreshold",
+    public static final ConfigKey<Integer> PLATFORM_FAILURE_THRESHOLD = admin(ConfigKey.integer("platform.failureThreshold",
             3, 1, 20, "Transport failures in a row after which the kiosk goes out of service."));
 
-    public static final ConfigKey<Duration> HEARTBEAT_INTERVAL = add(ConfigKey.seconds("ops.heartbeatIntervalS", 60, 5, 3600,
+    public static final ConfigKey<Duration> HEARTBEAT_INTERVAL = admin(ConfigKey.seconds("ops.heartbeatIntervalS", 60, 5, 3600,
             "How often the kiosk sends its heartbeat (state, device health, counters; never personal data) and picks up the administrators' commands."));
 
     // --- devices ---------------------------------------------------------------------------------------------
@@ -69,7 +76,7 @@ public final class ConfigKeys {
             "Serial device of the ID card reader, e.g. /dev/kiosk-idcard (udev name). Empty: simulator in demo mode, none otherwise."));
     public static final ConfigKey<Integer> IDCARD_BAUD = add(ConfigKey.integer("devices.idcard.baud", 115200, 9600, 115200,
             "Baud rate of the ID card reader (GA/T 467 readers: 115200 default)."));
-    public static final ConfigKey<Duration> IDCARD_POLL = add(ConfigKey.millis("devices.idcard.pollIntervalMs", 400, 300, 5000,
+    public static final ConfigKey<Duration> IDCARD_POLL = admin(ConfigKey.millis("devices.idcard.pollIntervalMs", 400, 300, 5000,
             "How often the reader is asked for a card."));
     public static final ConfigKey<Optional<String>> RECEIPT_PORT = add(ConfigKey.optionalText("devices.receipt.port",
             "Serial device of the 80 mm ESC/POS receipt printer. Empty: none (simulator in demo mode)."));
@@ -97,7 +104,7 @@ public final class ConfigKeys {
             "CUPS queue name of the A4 report printer. Empty in demo mode: reports are written to report.outputDir."));
 
     // --- reports ---------------------------------------------------------------------------------------------
-    public static final ConfigKey<String> REPORT_ISSUER = add(ConfigKey.text("report.issuer",
+    public static final ConfigKey<String> REPORT_ISSUER = admin(ConfigKey.text("report.issuer",
             "榆林市公共信用信息中心", 40, "Issuing office printed on reports and on the seal."));
     public static final ConfigKey<Optional<String>> REPORT_OUTPUT_DIR = add(ConfigKey.optionalText("report.outputDir",
             "Demo mode: folder the finished PDF is written to instead of a printer. Empty: <data dir>/demo-reports."));
@@ -108,14 +115,14 @@ public final class ConfigKeys {
 
     // --- storage ---------------------------------------------------------------------------------------------
     public static final ConfigKey<Optional<String>> DATA_DIR = add(ConfigKey.optionalText("kiosk.dataDir",
-            "Folder for the kiosk's own state (demo keystore, accepted config bundle). Empty: ~/.local/share/credit-kiosk. Never holds citizen data."));
+            "Folder for the kiosk's own state (demo keystore, accepted config bundle and its version floor). Empty: ~/.local/share/credit-kiosk. Never holds citizen data."));
 
     public static final ConfigKey<Optional<String>> TRUSTED_KEYS_FILE = add(ConfigKey.optionalText("config.trustedKeysFile",
             "Administrators' Ed25519 public keys for signed configuration bundles ('<keyId> <base64 SPKI>' a line). Empty: bundles are not accepted."));
 
-    public static final ConfigKey<Optional<String>> MAINTENANCE_PIN_HASH = add(ConfigKey.optionalText("maintenance.pinHash",
+    public static final ConfigKey<Optional<String>> MAINTENANCE_PIN_HASH = admin(ConfigKey.optionalText("maintenance.pinHash",
             "Hash of the hall staff's maintenance PIN, made with 'kiosk config hash-pin'. Empty: the maintenance screen cannot be opened on the kiosk."));
-    public static final ConfigKey<Duration> MAINTENANCE_HOLD = add(ConfigKey.millis("maintenance.holdMs", 5000, 1000, 20000,
+    public static final ConfigKey<Duration> MAINTENANCE_HOLD = admin(ConfigKey.millis("maintenance.holdMs", 5000, 1000, 20000,
             "How long staff hold the logo (top left) to get the maintenance PIN pad."));
 
     // --- session timeouts ------------------------------------------------------------------------------------
@@ -129,7 +136,7 @@ public final class ConfigKeys {
         org.creditkiosk.session.SessionTimeouts d = org.creditkiosk.session.SessionTimeouts.defaults();
         for (SessionState s : SessionState.values()) {
             String name = "session.timeout." + camel(s.name());
-            m.put(s, add(ConfigKey.seconds(name, d.of(s).toSeconds(), 3, 3600,
+            m.put(s, admin(ConfigKey.seconds(name, d.of(s).toSeconds(), 3, 3600,
                     "Time limit of the " + s + " state (citizen states: without a touch)." )));
         }
         return Collections.unmodifiableMap(m);
@@ -149,6 +156,12 @@ public final class ConfigKeys {
         return b.toString();
     }
 
+    /** A key the administrators' signed bundle may set as well as the local files. */
+    private static <T> ConfigKey<T> admin(ConfigKey<T> key) {
+        return add(key.allowInBundle());
+    }
+
+    /** A key only the local files and the environment may set. */
     private static <T> ConfigKey<T> add(ConfigKey<T> key) {
         ALL.add(key);
         return key;
@@ -157,6 +170,11 @@ public final class ConfigKeys {
     /** Every key, in documentation order. */
     public static List<ConfigKey<?>> all() {
         return Collections.unmodifiableList(ALL);
+    }
+
+    /** The keys the administrators' signed bundle may set, in documentation order. */
+    public static List<ConfigKey<?>> bundleAllowed() {
+        return ALL.stream().filter(ConfigKey::bundleAllowed).toList();
     }
 
     public static Map<String, ConfigKey<?>> byName() {

@@ -6,19 +6,25 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
+import org.creditkiosk.platform.api.ConfigBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds {@link KioskSettings} from layers, later wins (DESIGN.md §5): the defaults in {@link ConfigKeys}, the
  * shipped {@code config/kiosk.properties}, the technician's local file, then environment variables for the
- * platform settings. A layer with any invalid value is rejected whole, with every problem named.
+ * platform settings. A layer with any invalid value is rejected whole, with every problem named. The administrators'
+ * signed bundle sits between the shipped defaults and the technician's file and may set only the keys administrators
+ * own ({@link ConfigKey#bundleAllowed()}).
  */
 public final class ConfigLoader {
 
@@ -86,6 +92,10 @@ public final class ConfigLoader {
 
     /** The administrators' signed bundle, already verified ({@link SignedConfig}). */
     public ConfigLoader bundle(SignedConfig.Accepted bundle) {
+        Map<String, ConfigKey<?>> known = ConfigKeys.byName();
+        bundle.values().keySet().stream().filter(k -> known.containsKey(k) && !known.get(k).bundleAllowed())
+                .forEach(k -> problems.add("signed bundle v" + bundle.config().version() + ": sets " + k
+                        + ", which only the local configuration may set"));
         values(bundle.values(), "signed bundle v" + bundle.config().version());
         bundle.unknownKeys().forEach(k -> unknown.put(k, "signed bundle v" + bundle.config().version()));
         bundleVersion = bundle.config().version();
@@ -136,22 +146,38 @@ public final class ConfigLoader {
         return new KioskSettings(values, sources, unknown, bundleVersion);
     }
 
+    /** {@link #standard(Path, Optional, Map, Clock)} with the system clock. */
+    public static KioskSettings standard(Path home, Optional<Path> localFile, Map<String, String> env) throws ConfigException {
+        return standard(home, localFile, env, Clock.systemUTC());
+    }
+
     /**
      * The standard layers (DESIGN.md §5): shipped defaults from {@code <home>/config/kiosk.properties}, the
-     * administrators' signed bundle accepted before (re-verified at every start; one that no longer verifies is
-     * ignored with a log line, and the rest stays in force), the local file ({@code localFile} if given, else
+     * administrators' signed bundle accepted before, the local file ({@code localFile} if given, else
      * {@code $KIOSK_CONFIG}, else {@code /etc/credit-kiosk/kiosk.properties}), then the environment.
+     *
+     * <p>The stored bundle is verified again ({@link SignedConfig#verifyStored}: signature, kiosk, {@code issuedAt}
+     * against {@code clock}, administrators' keys only, valid settings, and a version equal to the
+     * {@link VersionFloor}). One that fails, cannot be read, or is missing while the floor says a bundle was accepted
+     * does not stop the start and does not vanish silently: the settings load without it and
+     * {@link KioskSettings#bundleRefusal()} says why.
+     *
+     * @throws ConfigException when a layer other than the bundle has an invalid value (each problem named)
      */
-    public static KioskSettings standard(Path home, Optional<Path> localFile, Map<String, String> env) throws ConfigException {
+    public static KioskSettings standard(Path home, Optional<Path> localFile, Map<String, String> env, Clock clock)
+            throws ConfigException {
         Path local = localFile.orElseGet(() -> Optional.ofNullable(env.get("KIOSK_CONFIG")).map(Path::of)
                 .orElse(Path.of("/etc/credit-kiosk/kiosk.properties")));
         Path shipped = home.resolve("config/kiosk.properties");
         KioskSettings base = new ConfigLoader().file(shipped, false).file(local, localFile.isPresent()).environment(env).load();
-        Optional<SignedConfig.Accepted> bundle = storedBundle(base);
-        if (bundle.isEmpty()) {
+        Stored stored = storedBundle(base, clock.instant());
+        if (stored.refusal() != null) {
+            return base.withBundleRefusal(stored.refusal());
+        }
+        if (stored.accepted() == null) {
             return base;
         }
-        return new ConfigLoader().file(shipped, false).bundle(bundle.get()).file(local, localFile.isPresent())
+        return new ConfigLoader().file(shipped, false).bundle(stored.accepted()).file(local, localFile.isPresent())
                 .environment(env).load();
     }
 
@@ -161,28 +187,67 @@ public final class ConfigLoader {
                 .orElse(Path.of(System.getProperty("user.home"), ".local", "share", "credit-kiosk"));
     }
 
-    private static Optional<SignedConfig.Accepted> storedBundle(KioskSettings base) {
+    /** Either the accepted stored bundle, or why it was refused, or neither (no bundle, none ever accepted). */
+    private record Stored(SignedConfig.Accepted accepted, String refusal) {
+    }
+
+    private static Stored storedBundle(KioskSettings base, Instant now) {
+        Path dir = dataDir(base);
+        BundleStore store = new BundleStore(dir);
+        Optional<ConfigBundle> bundle;
+        long floor;
+        try {
+            bundle = store.read();
+        } catch (IOException e) {
+            return refused(store.file(), OptionalLong.empty(), "UNREADABLE", store.file().getFileName()
+                    + " cannot be read (" + firstLine(e.getMessage()) + ")");
+        }
+        OptionalLong claimed = bundle.map(SignedConfig::claimedVersion).orElse(OptionalLong.empty());
+        VersionFloor floorFile = new VersionFloor(dir);
+        try {
+            floor = floorFile.read();
+        } catch (IOException e) {
+            return refused(store.file(), claimed, "FLOOR_UNREADABLE", firstLine(e.getMessage()));
+        }
+        if (bundle.isEmpty()) {
+            if (floor == 0) {
+                return new Stored(null, null);
+            }
+            return refused(store.file(), OptionalLong.of(floor), "MISSING", "no stored bundle, but v" + floor
+                    + " was accepted (" + VersionFloor.FILE + "): " + BundleStore.FILE + " was removed");
+        }
         Optional<String> keysFile = base.get(ConfigKeys.TRUSTED_KEYS_FILE);
         if (keysFile.isEmpty()) {
-            return Optional.empty();
+            return refused(store.file(), claimed, "NO_TRUSTED_KEYS", ConfigKeys.TRUSTED_KEYS_FILE.name()
+                    + " is not set, so the bundle cannot be checked");
         }
-        BundleStore store = new BundleStore(dataDir(base));
+        TrustedKeys keys;
         try {
-            Optional<org.creditkiosk.platform.api.ConfigBundle> stored = store.read();
-            if (stored.isEmpty()) {
-                return Optional.empty();
-            }
-            SignedConfig.Verdict v = SignedConfig.verify(stored.get(), TrustedKeys.load(Path.of(keysFile.get())),
-                    base.get(ConfigKeys.KIOSK_ID), 0);
-            if (v instanceof SignedConfig.Accepted a) {
-                log.info("signed configuration bundle v{} in force", a.config().version());
-                return Optional.of(a);
-            }
-            SignedConfig.Rejected r = (SignedConfig.Rejected) v;
-            log.error("stored configuration bundle {} rejected ({}: {}); running without it", store.file(), r.code(), r.detail());
+            keys = TrustedKeys.load(Path.of(keysFile.get()));
         } catch (IOException e) {
-            log.error("stored configuration bundle {} cannot be read ({}); running without it", store.file(), e.getMessage());
+            return refused(store.file(), claimed, "NO_TRUSTED_KEYS", "trusted keys cannot be read: " + firstLine(e.getMessage()));
         }
-        return Optional.empty();
+        SignedConfig.Verdict v = SignedConfig.verifyStored(bundle.get(), keys, base.get(ConfigKeys.KIOSK_ID), floor, now);
+        if (v instanceof SignedConfig.Accepted a) {
+            log.info("signed configuration bundle v{} in force", a.version());
+            return new Stored(a, null);
+        }
+        SignedConfig.Rejected r = (SignedConfig.Rejected) v;
+        return refused(store.file(), claimed, r.code(), r.detail());
+    }
+
+    private static Stored refused(Path file, OptionalLong version, String code, String detail) {
+        String reason = "stored configuration bundle" + (version.isPresent() ? " v" + version.getAsLong() : "")
+                + " refused: " + code + ": " + detail;
+        log.error("{} ({}); running without it, out of service until administrators send a valid newer bundle", reason, file);
+        return new Stored(null, reason);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.creditkiosk.session.SessionState;
 import org.creditkiosk.session.SessionTimeouts;
 
@@ -19,10 +20,17 @@ public final class KioskSettings {
     private final List<String> unknownKeys;
     private final Map<String, String> unknownKeySources;
     private final long configVersion;
+    private final Optional<String> bundleRefusal;
 
     KioskSettings(Map<ConfigKey<?>, Object> values, Map<String, String> sources, Map<String, String> unknownKeySources,
             long configVersion) {
+        this(values, sources, unknownKeySources, configVersion, Optional.empty());
+    }
+
+    private KioskSettings(Map<ConfigKey<?>, Object> values, Map<String, String> sources,
+            Map<String, String> unknownKeySources, long configVersion, Optional<String> bundleRefusal) {
         this.configVersion = configVersion;
+        this.bundleRefusal = Objects.requireNonNull(bundleRefusal);
         this.unknownKeySources = Collections.unmodifiableMap(new LinkedHashMap<>(unknownKeySources));
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -74,12 +82,28 @@ public final class KioskSettings {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new KioskSettings(v, src, unknownKeySources, configVersion);
+        return new KioskSettings(v, src, unknownKeySources, configVersion, bundleRefusal);
     }
 
     /** Version of the administrators' signed bundle in force (0: none). */
     public long configVersion() {
         return configVersion;
+    }
+
+    /**
+     * Why the stored administrators' bundle was refused at start, when it was: a technician-level, citizen-neutral
+     * reason such as {@code stored configuration bundle v7 refused: BAD_SIGNATURE: ...}. These settings are then the
+     * shipped defaults, the local file and the environment without the bundle ({@link #configVersion()} 0). The kiosk
+     * must not serve citizens on them; it stays reachable (heartbeat, RELOAD_CONFIG) so administrators can send a
+     * valid newer bundle. Empty when the bundle was accepted or none is stored (and none was ever accepted).
+     */
+    public Optional<String> bundleRefusal() {
+        return bundleRefusal;
+    }
+
+    /** The same settings, carrying why the stored bundle was refused. */
+    KioskSettings withBundleRefusal(String reason) {
+        return new KioskSettings(values, sources, unknownKeySources, configVersion, Optional.of(reason));
     }
 
     public SessionTimeouts sessionTimeouts() {

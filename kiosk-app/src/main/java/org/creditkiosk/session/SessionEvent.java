@@ -140,6 +140,8 @@ public sealed interface SessionEvent {
     record GoOutOfService(String reason) implements SessionEvent {
         public static final String PLATFORM = "PLATFORM";
         public static final String REMOTE = "REMOTE";
+        /** The stored configuration bundle failed its check at start: out of service until administrators push a fix. */
+        public static final String CONFIGURATION = "CONFIGURATION";
     }
 
     /** The cause {@code reason} is gone; the kiosk serves again when no cause is left. */

@@ -6,55 +6,143 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import org.creditkiosk.config.BundleStore;
 import org.creditkiosk.config.ConfigLoader;
+import org.creditkiosk.config.ConfigKeys;
 import org.creditkiosk.config.KioskSettings;
+import org.creditkiosk.config.TestBundles;
+import org.creditkiosk.config.VersionFloor;
 import org.creditkiosk.demo.platform.DemoPlatformServer;
 import org.creditkiosk.demo.platform.DemoSettings;
 import org.creditkiosk.platform.CallObserver;
+import org.creditkiosk.platform.PlatformOps;
 import org.creditkiosk.platform.api.CommandResult;
 import org.creditkiosk.platform.api.ConfigBundle;
+import org.creditkiosk.ops.RemoteActions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** RELOAD_CONFIG against the demo platform: a good bundle is stored for the restart, a tampered one refused. */
+/**
+ * RELOAD_CONFIG against the demo platform: a good bundle is stored for the restart and raises the version floor; a
+ * tampered one, one setting local-only keys, one from the future, or one not above the floor is refused; and the
+ * floor holds across restarts even when the stored bundle file is replaced.
+ */
 class ConfigReloadTest {
+
+    private static final String KIOSK = "YL-DEMO-01-K01";
+    private final KeyPair admin = TestBundles.ed25519();
+
+    private ConfigBundle signed(long version, String settings) {
+        return TestBundles.bundle(admin, "admin", TestBundles.config(version, "", settings));
+    }
+
+    private static RemoteActions.Reload reload(PlatformOps client, KioskSettings settings) {
+        return new ConfigReload(client, settings, TestBundles.CLOCK).run();
+    }
+
+    private static void assertRefused(RemoteActions.Reload r, String code) {
+        assertThat(r.result().outcome()).isEqualTo(CommandResult.Outcome.REJECTED);
+        assertThat(r.result().detail()).get().asString().startsWith(code);
+        assertThat(r.restart()).isFalse();
+    }
 
     @Test
     void goodBundleIsStoredTamperedOneRefusedAndNothingChanges(@TempDir Path dir) throws Exception {
-        KeyPair admin = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Path keys = dir.resolve("trusted-keys");
-        Files.writeString(keys, "admin " + Base64.getEncoder().encodeToString(admin.getPublic().getEncoded()) + "\n");
-        KioskSettings settings = new ConfigLoader().values(Map.of("kiosk.id", "YL-DEMO-01-K01",
+        Path keys = TestBundles.trustedKeysFile(dir, "admin", admin);
+        KioskSettings settings = new ConfigLoader().values(Map.of("kiosk.id", KIOSK,
                 "kiosk.dataDir", dir.toString(), "config.trustedKeysFile", keys.toString()), "test").load();
-        byte[] secret = DemoPlatformServer.newSecret();
-        try (DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), "YL-DEMO-01-K01", secret, Clock.systemUTC());
+        try (DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), KIOSK, DemoPlatformServer.newSecret(), Clock.systemUTC());
              var client = server.client(CallObserver.NONE)) {
-            byte[] payload = ("{\"version\":2,\"issuedAt\":\"2026-11-27T03:00:00Z\",\"settings\":{\"kiosk.hallName\":\"神木市政务服务中心\"}}")
+            ConfigBundle good = signed(2, "\"kiosk.hallName\":\"神木市政务服务中心\"");
+            byte[] forged = new String(Base64.getDecoder().decode(good.payload()), StandardCharsets.UTF_8).replace("神木", "伪造")
                     .getBytes(StandardCharsets.UTF_8);
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(admin.getPrivate());
-            s.update(payload);
-            String sig = Base64.getEncoder().encodeToString(s.sign());
-
-            byte[] forged = new String(payload, StandardCharsets.UTF_8).replace("神木", "伪造").getBytes(StandardCharsets.UTF_8);
-            server.setConfigBundle(new ConfigBundle("admin", Base64.getEncoder().encodeToString(forged), sig));
-            var refused = new ConfigReload(client, settings).run();
-            assertThat(refused.result().outcome()).isEqualTo(CommandResult.Outcome.REJECTED);
-            assertThat(refused.result().detail()).get().asString().startsWith("BAD_SIGNATURE");
-            assertThat(refused.restart()).isFalse();
+            server.setConfigBundle(new ConfigBundle("admin", Base64.getEncoder().encodeToString(forged), good.signature()));
+            assertRefused(reload(client, settings), "BAD_SIGNATURE");
             assertThat(dir.resolve(BundleStore.FILE)).doesNotExist();
+            assertThat(dir.resolve(VersionFloor.FILE)).doesNotExist();
 
-            server.setConfigBundle(new ConfigBundle("admin", Base64.getEncoder().encodeToString(payload), sig));
-            var accepted = new ConfigReload(client, settings).run();
+            server.setConfigBundle(good);
+            var accepted = reload(client, settings);
             assertThat(accepted.result().outcome()).isEqualTo(CommandResult.Outcome.DONE);
             assertThat(accepted.restart()).isTrue();
-            assertThat(new BundleStore(dir).read()).isPresent();
+            assertThat(new BundleStore(dir).read()).contains(good);
+            assertThat(new VersionFloor(dir).read()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void localOnlyKeysAndBundlesFromTheFutureAreRefusedAndNothingIsStored(@TempDir Path dir) throws Exception {
+        Path keys = TestBundles.trustedKeysFile(dir, "admin", admin);
+        KioskSettings settings = new ConfigLoader().values(Map.of("kiosk.id", KIOSK,
+                "kiosk.dataDir", dir.toString(), "config.trustedKeysFile", keys.toString()), "test").load();
+        try (DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), KIOSK, DemoPlatformServer.newSecret(), Clock.systemUTC());
+             var client = server.client(CallObserver.NONE)) {
+            server.setConfigBundle(signed(2, "\"kiosk.hallName\":\"神木\",\"platform.pins\":\"sha256/AAAA\",\"devices.idcard.port\":\"/dev/ttyS0\""));
+            var r = reload(client, settings);
+            assertRefused(r, "LOCAL_ONLY_KEYS");
+            assertThat(r.result().detail().get()).contains("platform.pins, devices.idcard.port").doesNotContain("hallName");
+
+            server.setConfigBundle(TestBundles.bundle(admin, "admin",
+                    TestBundles.config(2, TestBundles.NOW.plusSeconds(301), "", "\"kiosk.hallName\":\"神木\"")));
+            assertRefused(reload(client, settings), "ISSUED_IN_FUTURE");
+            assertThat(dir.resolve(BundleStore.FILE)).doesNotExist();
+            assertThat(dir.resolve(VersionFloor.FILE)).doesNotExist();
+        }
+    }
+
+    @Test
+    void aLowerOrEqualVersionIsRefusedAfterRestartEvenWhenTheStoredBundleWasReplaced(@TempDir Path dir) throws Exception {
+        Path keys = TestBundles.trustedKeysFile(dir, "admin", admin);
+        Path data = dir.resolve("data");
+        Path local = dir.resolve("kiosk.properties");
+        Files.writeString(local, "kiosk.id=" + KIOSK + "\nkiosk.dataDir=" + data + "\nconfig.trustedKeysFile=" + keys + "\n");
+        ConfigBundle v1 = signed(1, "\"kiosk.hallName\":\"第一版\"");
+        ConfigBundle v2 = signed(2, "\"kiosk.hallName\":\"第二版\"");
+        ConfigBundle v3 = signed(3, "\"kiosk.hallName\":\"第三版\"");
+        try (DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), KIOSK, DemoPlatformServer.newSecret(), Clock.systemUTC());
+             var client = server.client(CallObserver.NONE)) {
+            KioskSettings first = start(dir, local);
+            server.setConfigBundle(v1);
+            assertThat(reload(client, first).restart()).isTrue();
+            server.setConfigBundle(v2);
+            assertThat(reload(client, first).restart()).as("newer than the floor, not only than the running v0").isTrue();
+
+            KioskSettings second = start(dir, local);
+            assertThat(second.configVersion()).isEqualTo(2);
+            assertThat(second.get(ConfigKeys.HALL_NAME)).isEqualTo("第二版");
+            assertRefused(reload(client, second), "NOT_NEWER");
+            server.setConfigBundle(v1);
+            assertRefused(reload(client, second), "NOT_NEWER");
+
+            // someone puts the older, validly signed v1 in place of the stored v2
+            new BundleStore(data).write(v1);
+            KioskSettings third = start(dir, local);
+            assertThat(third.bundleRefusal()).hasValueSatisfying(r -> assertThat(r)
+                    .startsWith("stored configuration bundle v1 refused: ROLLED_BACK"));
+            assertThat(third.configVersion()).isZero();
+            assertThat(third.get(ConfigKeys.HALL_NAME)).isEqualTo("榆林市政务服务中心");
+            assertRefused(reload(client, third), "NOT_NEWER");
+            server.setConfigBundle(v2);
+            assertRefused(reload(client, third), "NOT_NEWER");
+            assertThat(new VersionFloor(data).read()).isEqualTo(2);
+
+            // administrators bring the kiosk back with a valid newer bundle
+            server.setConfigBundle(v3);
+            var back = reload(client, third);
+            assertThat(back.result().outcome()).isEqualTo(CommandResult.Outcome.DONE);
+            assertThat(back.restart()).isTrue();
+            KioskSettings fourth = start(dir, local);
+            assertThat(fourth.bundleRefusal()).isEmpty();
+            assertThat(fourth.configVersion()).isEqualTo(3);
+            assertThat(fourth.get(ConfigKeys.HALL_NAME)).isEqualTo("第三版");
+        }
+    }
+
+    private static KioskSettings start(Path home, Path local) throws Exception {
+        return ConfigLoader.standard(home, Optional.of(local), Map.of(), TestBundles.CLOCK);
     }
 }

@@ -1,0 +1,55 @@
+package org.creditkiosk.config;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a small file so that a power cut leaves the old content or the new one, never half of one (DESIGN.md §5):
+ * a temp file in the same folder, written and fsynced, renamed over the target atomically, then the folder fsynced so
+ * the rename itself is on disk.
+ */
+final class AtomicFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(AtomicFiles.class);
+
+    private AtomicFiles() {
+    }
+
+    static void write(Path file, byte[] bytes) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + "-", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        syncDirectory(dir);
+    }
+
+    /**
+     * Makes a rename in {@code dir} durable. Some file systems and platforms (Windows, some network mounts) refuse to
+     * open or force a directory; the rename is then as durable as they make it, which is tolerated.
+     */
+    static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            log.debug("cannot fsync folder {} ({}); relying on the file system", dir, e.toString());
+        }
+    }
+}
