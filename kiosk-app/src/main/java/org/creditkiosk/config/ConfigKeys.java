@@ -45,7 +45,7 @@ public final class ConfigKeys {
 
     // --- the platform ----------------------------------------------------------------------------------------
     public static final ConfigKey<Optional<String>> PLATFORM_URL = add(ConfigKey.optionalText("platform.url",
-            "Base URL of the credit platform API (https; http only to loopback). Empty: demo mode with the embedded demo platform. Env KIOSK_PLATFORM_URL wins."));
+            "Base URL of the credit platform API (https; http only to loopback). Required: kiosk refuses to start without it (only kiosk demo runs the embedded demo platform). Env KIOSK_PLATFORM_URL wins."));
     public static final ConfigKey<Optional<String>> PLATFORM_SECRET_FILE = add(ConfigKey.optionalText("platform.secretFile",
             "File holding the kiosk secret, Base64 on one line; must not be group/world-readable. Env KIOSK_SECRET_FILE wins."));
     public static final ConfigKey<Optional<String>> PLATFORM_TRUSTSTORE = add(ConfigKey.optionalText("platform.truststore",
@@ -73,7 +73,7 @@ public final class ConfigKeys {
 
     // --- devices ---------------------------------------------------------------------------------------------
     public static final ConfigKey<Optional<String>> IDCARD_PORT = add(ConfigKey.optionalText("devices.idcard.port",
-            "Serial device of the ID card reader, e.g. /dev/kiosk-idcard (udev name). Empty: simulator in demo mode, none otherwise."));
+            "Serial device of the ID card reader, e.g. /dev/kiosk-idcard (udev name). Empty: no reader (kiosk demo uses its simulator)."));
     public static final ConfigKey<Integer> IDCARD_BAUD = add(ConfigKey.integer("devices.idcard.baud", 115200, 9600, 115200,
             "Baud rate of the ID card reader (GA/T 467 readers: 115200 default)."));
     public static final ConfigKey<Duration> IDCARD_POLL = admin(ConfigKey.millis("devices.idcard.pollIntervalMs", 400, 300, 5000,
