@@ -251,6 +251,11 @@ final class DemoPlatform {
         return Answer.json(201, answer);
     }
 
+    /** The SHA-256 digests registered for reports so far (what a verifier would compare a printed copy with). */
+    synchronized java.util.List<String> registeredDigests() {
+        return reports.values().stream().flatMap(r -> r.digest().stream()).map(ReportDigest::sha256).toList();
+    }
+
     synchronized Answer registerReportDigest(Optional<String> bearer, String reportNo, byte[] body) throws DemoError {
         Session session = session(bearer);
         ReportDigest digest = parse(body, ReportDigest.class);

@@ -84,14 +84,21 @@ public final class DemoPlatformServer implements AutoCloseable {
     private volatile boolean offline;
     private volatile Optional<Duration> maintenance = Optional.empty();
 
-    private DemoPlatformServer(DemoSettings settings, DemoFixtures fixtures, String kioskId, byte[] secret, Clock clock)
-            throws IOException {
+    private DemoPlatformServer(DemoSettings settings, DemoFixtures fixtures, String kioskId, byte[] secret, Clock clock,
+            Optional<javax.net.ssl.SSLContext> tls) throws IOException {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.kioskId = Objects.requireNonNull(kioskId, "kioskId");
         this.secret = secret.clone();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.platform = new DemoPlatform(settings, fixtures, clock, kioskId);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port());
+        if (tls.isPresent()) {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls.get()));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(address, 0);
+        }
         this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "demo-platform");
             t.setDaemon(true);
@@ -104,7 +111,16 @@ public final class DemoPlatformServer implements AutoCloseable {
     /** Starts on the loopback interface; {@link #baseUrl()} tells where. */
     public static DemoPlatformServer start(DemoSettings settings, String kioskId, byte[] secret, Clock clock)
             throws IOException {
-        DemoPlatformServer s = new DemoPlatformServer(settings, DemoFixtures.load(), kioskId, secret, clock);
+        return start(settings, kioskId, secret, clock, Optional.empty());
+    }
+
+    /**
+     * Starts on the loopback interface over TLS with {@code tls}'s server certificate: the platform stand-in of
+     * the configured kiosk's tests (trust store, pins). The kiosk's demo mode uses plain HTTP on loopback.
+     */
+    public static DemoPlatformServer start(DemoSettings settings, String kioskId, byte[] secret, Clock clock,
+            Optional<javax.net.ssl.SSLContext> tls) throws IOException {
+        DemoPlatformServer s = new DemoPlatformServer(settings, DemoFixtures.load(), kioskId, secret, clock, tls);
         s.server.start();
         LOG.info("demo platform listening on {} for kiosk {}", s.baseUrl(), kioskId);
         return s;
@@ -119,7 +135,8 @@ public final class DemoPlatformServer implements AutoCloseable {
 
     /** e.g. {@code http://127.0.0.1:41234/api}: the server URL the kiosk's client is given. */
     public String baseUrl() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https://" : "http://")
+                + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
                 + settings.basePath();
     }
 
@@ -187,6 +204,11 @@ public final class DemoPlatformServer implements AutoCloseable {
 
     public int openSessions() {
         return platform.openSessions();
+    }
+
+    /** The SHA-256 digests (hex) registered for reports so far. */
+    public List<String> registeredDigests() {
+        return platform.registeredDigests();
     }
 
     @Override

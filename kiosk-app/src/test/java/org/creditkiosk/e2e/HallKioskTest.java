@@ -1,0 +1,235 @@
+package org.creditkiosk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javax.print.PrintService;
+import javax.print.PrintServiceLookup;
+import okhttp3.CertificatePinner;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.creditkiosk.assembly.A4Printer;
+import org.creditkiosk.assembly.HallSources;
+import org.creditkiosk.assembly.Kiosk;
+import org.creditkiosk.assembly.KioskSources;
+import org.creditkiosk.config.ConfigLoader;
+import org.creditkiosk.config.KioskSettings;
+import org.creditkiosk.demo.platform.DemoFixtures;
+import org.creditkiosk.demo.platform.DemoPlatformServer;
+import org.creditkiosk.demo.platform.DemoSettings;
+import org.creditkiosk.device.idcard.IdCardReaderSimulator;
+import org.creditkiosk.device.link.SerialPortLink;
+import org.creditkiosk.device.link.SerialSettings;
+import org.creditkiosk.device.link.SocatPair;
+import org.creditkiosk.device.printer.EscPosPrinterSimulator;
+import org.creditkiosk.devices.IdCardDataMapper;
+import org.creditkiosk.printing.PrintChannel;
+import org.creditkiosk.printing.PrintFailure;
+import org.creditkiosk.printing.PrintJob;
+import org.creditkiosk.session.SessionEvent;
+import org.creditkiosk.session.SessionState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk as a hall runs it (issue 10's acceptance): the platform stand-in over HTTPS with a test CA, the kiosk
+ * trusting only that CA (its own trust store) and pinning the server key, a hall keystore made by the test, the ID
+ * card reader and the receipt printer on socat pseudo-terminals with their simulators on the far ends, and the A4
+ * report through the cups-pdf queue. A whole visit prints; the report the kiosk sent carries the hall certificate's
+ * signature (pdfsig) and is the one whose digest the platform registered. With a wrong pin the kiosk refuses the
+ * platform, says why in the log, and goes out of service.
+ */
+class HallKioskTest {
+
+    static final String QUEUE = "KioskPDF";
+    static final String KIOSK_ID = "YL-HALL-01-K02";
+
+    private final List<ILoggingEvent> logs = new CopyOnWriteArrayList<>();
+    private ListAppender<ILoggingEvent> capture;
+
+    @BeforeEach
+    void captureLogs() {
+        capture = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                logs.add(e);
+            }
+        };
+        capture.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(capture);
+    }
+
+    @AfterEach
+    void stopCapture() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(capture);
+    }
+
+    /** The platform's test CA and server certificate (127.0.0.1), and what the kiosk is told to trust. */
+    record Tls(HeldCertificate ca, HeldCertificate server, HandshakeCertificates serverSide, Path trustStore,
+               Path trustStorePass, String pin) {
+        static Tls create(Path dir) throws Exception {
+            HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0)
+                    .commonName("Yulin Test Platform CA").build();
+            HeldCertificate server = new HeldCertificate.Builder().signedBy(ca).commonName("credit-platform.test")
+                    .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost").build();
+            HandshakeCertificates serverSide = new HandshakeCertificates.Builder()
+                    .heldCertificate(server, ca.certificate()).build();
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setCertificateEntry("platform-ca", ca.certificate());
+            char[] password = "trust-test".toCharArray();
+            Path store = dir.resolve("platform-trust.p12");
+            try (OutputStream out = Files.newOutputStream(store)) {
+                ks.store(out, password);
+            }
+            Path pass = HallFiles.ownerOnly(dir.resolve("platform-trust.pass"), new String(password) + "\n");
+            return new Tls(ca, server, serverSide, store, pass, CertificatePinner.pin(server.certificate()));
+        }
+    }
+
+    @Test
+    void aHallVisitOverHttpsPrintsAReportSignedWithTheHallCertificate(@TempDir Path dir) throws Exception {
+        assumeTrue(SocatPair.available(), "socat is not installed");
+        assumeTrue(queueExists(), "CUPS queue " + QUEUE + " is missing (packaging/ci/test-env.sh makes it)");
+        HallFiles hall = HallFiles.create(dir.resolve("etc"));
+        Tls tls = Tls.create(dir);
+        List<byte[]> sent = new CopyOnWriteArrayList<>();
+        try (DemoPlatformServer platform = DemoPlatformServer.start(DemoSettings.defaults(), KIOSK_ID, hall.secret,
+                     Clock.systemUTC(), Optional.of(tls.serverSide().sslContext()));
+             SocatPair readerLine = SocatPair.start();
+             SocatPair receiptLine = SocatPair.start();
+             IdCardReaderSimulator reader = new IdCardReaderSimulator(SerialSettings.of8N1(115200));
+             EscPosPrinterSimulator receipt = new EscPosPrinterSimulator(
+                     SerialPortLink.open(receiptLine.devicePath(), SerialSettings.of8N1(115200))).start()) {
+            assertThat(platform.baseUrl()).startsWith("https://");
+            reader.attach(SerialPortLink.open(readerLine.devicePath(), SerialSettings.of8N1(115200)));
+            KioskSettings settings = settings(hall, tls, tls.pin(), platform, Map.of(
+                    "devices.idcard.port", readerLine.hostPath(),
+                    "devices.receipt.port", receiptLine.hostPath(),
+                    "printer.reportQueue", QUEUE));
+            try (Kiosk kiosk = TestKiosks.start(teeA4(HallSources.of(settings), sent), Map.of())) {
+                assertThat(kiosk.demo()).isEmpty();
+                var controller = kiosk.controller();
+                var card = DemoFixtures.load().cards().stream()
+                        .filter(c -> c.idNumber().equals("610881197804120030")).findFirst().orElseThrow();
+                reader.placeCard(IdCardDataMapper.fromContract(card));
+                await(() -> controller.view().state() == SessionState.SHOWING_RECORD, "record", 30);
+                controller.submit(new SessionEvent.RequestPrint());
+                controller.submit(new SessionEvent.ConfirmPrint());
+                await(() -> controller.view().state() == SessionState.FAREWELL, "farewell after printing", 90);
+                assertThat(sent).hasSize(1);
+                assertThat(receipt.awaitSlips(1, Duration.ofSeconds(20))).as("summary slip").isTrue();
+                reader.removeCard();
+                await(() -> controller.view().state() == SessionState.ATTRACT, "attract", 30);
+                await(() -> platform.openSessions() == 0, "session closed on the platform", 30);
+            }
+            // What the kiosk sent to CUPS: signed with the hall certificate, valid, and registered by its digest.
+            Path pdf = dir.resolve("sent.pdf");
+            Files.write(pdf, sent.get(0));
+            String sig = run("pdfsig", pdf.toString());
+            assertThat(sig).contains("Signer Certificate Common Name: Test Hall Seal")
+                    .contains("Signature Validation: Signature is Valid.");
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sent.get(0)));
+            assertThat(platform.registeredDigests()).contains(sha);
+            assertThat(logs).noneMatch(e -> e.getFormattedMessage().contains("610881197804120030"));
+        }
+    }
+
+    @Test
+    void aWrongPinRefusesThePlatformAndTakesTheKioskOutOfService(@TempDir Path dir) throws Exception {
+        HallFiles hall = HallFiles.create(dir.resolve("etc"));
+        Tls tls = Tls.create(dir);
+        String wrongPin = CertificatePinner.pin(new HeldCertificate.Builder().build().certificate());
+        try (DemoPlatformServer platform = DemoPlatformServer.start(DemoSettings.defaults(), KIOSK_ID, hall.secret,
+                Clock.systemUTC(), Optional.of(tls.serverSide().sslContext()))) {
+            KioskSettings settings = settings(hall, tls, wrongPin, platform, Map.of());
+            try (Kiosk kiosk = TestKiosks.start(HallSources.of(settings), Map.of())) {
+                await(() -> kiosk.controller().view().state() == SessionState.OUT_OF_SERVICE, "out of service", 30);
+            }
+            assertThat(logs).anyMatch(e -> e.getFormattedMessage().contains("pin"));
+            assertThat(platform.heartbeats()).as("no request got through").isEmpty();
+        }
+    }
+
+    private static KioskSettings settings(HallFiles hall, Tls tls, String pin, DemoPlatformServer platform,
+            Map<String, String> more) throws Exception {
+        Map<String, String> values = new HashMap<>(hall.settings());
+        values.put("platform.url", platform.baseUrl());
+        values.put("kiosk.id", KIOSK_ID);
+        values.put("platform.truststore", tls.trustStore().toString());
+        values.put("platform.truststorePassFile", tls.trustStorePass().toString());
+        values.put("platform.pins", pin);
+        values.put("platform.verifyHost", URI.create(DemoSettings.defaults().publicVerifyBase()).getHost());
+        values.put("platform.watchIntervalS", "1");
+        values.put("platform.failureThreshold", "1");
+        values.putAll(more);
+        return new ConfigLoader().values(values, "technician file").load();
+    }
+
+    /** The hall's sources with the A4 channel teed: the test keeps a copy of each report the kiosk sends to CUPS. */
+    private static KioskSources teeA4(KioskSources s, List<byte[]> sent) {
+        PrintChannel cups = s.a4().channel();
+        PrintChannel tee = new PrintChannel() {
+            @Override
+            public void print(PrintJob job) throws PrintFailure {
+                if (job instanceof PrintJob.Report r) {
+                    sent.add(r.pdf().clone());
+                }
+                cups.print(job);
+            }
+
+            @Override
+            public Optional<PrintFailure.Code> fault() {
+                return cups.fault();
+            }
+        };
+        return new KioskSources(s.settings(), s.reader(), s.receipt(), s.scanner(),
+                new A4Printer(s.a4().name(), tee, s.a4().device()), s.demo(), s.resources());
+    }
+
+    private static boolean queueExists() {
+        return Stream.of(PrintServiceLookup.lookupPrintServices(null, null)).map(PrintService::getName).anyMatch(QUEUE::equals);
+    }
+
+    static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    private static void await(BooleanSupplier condition, String what, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
