@@ -70,15 +70,44 @@ public final class MaintenanceAccess {
         return Result.WRONG;
     }
 
-    /** {@code pbkdf2-sha256:<iterations>:<salt base64>:<hash base64>} for a PIN (4 to 12 digits). */
+    /** The shortest PIN {@link #hash} accepts: six digits (a million guesses, against five tries before a lockout). */
+    public static final int MIN_PIN_DIGITS = 6;
+    /** The longest PIN: what the PIN pad takes. */
+    public static final int MAX_PIN_DIGITS = 12;
+
+    /**
+     * {@code pbkdf2-sha256:<iterations>:<salt base64>:<hash base64>} for a PIN of {@value #MIN_PIN_DIGITS} to
+     * {@value #MAX_PIN_DIGITS} digits.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the PIN (never the PIN itself)
+     */
     public static String hash(String pin) {
-        if (!pin.matches("\\d{4,12}")) {
-            throw new IllegalArgumentException("a maintenance PIN is 4 to 12 digits");
-        }
+        pinProblem(pin).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         return SCHEME + ":" + ITERATIONS + ":" + Base64.getEncoder().encodeToString(salt) + ":"
                 + Base64.getEncoder().encodeToString(derive(pin, salt, ITERATIONS));
+    }
+
+    /** Why a PIN may not be used, in the technician's words; empty when it may. Never repeats the PIN. */
+    public static Optional<String> pinProblem(String pin) {
+        if (pin == null || pin.isEmpty()) {
+            return Optional.of("no PIN given: type " + MIN_PIN_DIGITS + " to " + MAX_PIN_DIGITS + " digits");
+        }
+        if (!pin.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.of("a maintenance PIN is digits only (0-9): the PIN pad has no other keys");
+        }
+        if (pin.length() < MIN_PIN_DIGITS) {
+            return Optional.of("a maintenance PIN has at least " + MIN_PIN_DIGITS + " digits (this one has "
+                    + pin.length() + ")");
+        }
+        if (pin.length() > MAX_PIN_DIGITS) {
+            return Optional.of("a maintenance PIN has at most " + MAX_PIN_DIGITS + " digits (this one has "
+                    + pin.length() + ")");
+        }
+        return Optional.empty();
     }
 
     static boolean matches(String pin, String stored) {

@@ -32,6 +32,9 @@ class MaintenanceAccessTest {
         assertThat(new MaintenanceAccess(Optional.empty(), new MutableClock(Instant.EPOCH)).check("1234"))
                 .isEqualTo(MaintenanceAccess.Result.NOT_CONFIGURED);
         assertThatThrownBy(() -> MaintenanceAccess.hash("12")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MaintenanceAccess.hash("abcd")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MaintenanceAccess.hash("12345")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 6 digits").hasMessageNotContaining("12345");
+        assertThatThrownBy(() -> MaintenanceAccess.hash("abcdef")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("digits only");
     }
 }
