@@ -444,7 +444,7 @@ public final class KioskRuntime implements AutoCloseable {
 
     /** The maintenance screen's access check, status and actions (hall staff only). */
     public MaintenanceTools maintenanceTools() {
-        MaintenanceAccess access = new MaintenanceAccess(settings.get(ConfigKeys.MAINTENANCE_PIN_HASH), Clock.systemUTC());
+        MaintenanceAccess access = new MaintenanceAccess(settings.get(ConfigKeys.MAINTENANCE_PIN_HASH), dataDir(settings), Clock.systemUTC());
         return new MaintenanceTools(access, this::maintenanceStatus,
                 () -> {
                     actions.printTestPage();
