@@ -58,6 +58,6 @@ public final class MaintenanceAudit {
 
     /** Staff leave maintenance with "back to service". */
     public static void backToService() {
-        audit.info("maintenance: left by staff, back to service");
+        audit.info("maintenance: left by staff (back to service)");
     }
 }
