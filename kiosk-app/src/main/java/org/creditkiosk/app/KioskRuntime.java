@@ -50,6 +50,7 @@ import org.creditkiosk.platform.RequestSigner;
 import java.time.Instant;
 import org.creditkiosk.ops.HeartbeatService;
 import org.creditkiosk.ops.MaintenanceAccess;
+import org.creditkiosk.ops.MaintenanceLockout;
 import org.creditkiosk.ui.MaintenanceStatus;
 import org.creditkiosk.ui.MaintenanceTools;
 import org.creditkiosk.ops.RemoteActions;
@@ -211,7 +212,7 @@ public final class KioskRuntime implements AutoCloseable {
         };
         List<org.creditkiosk.device.Device> demoDevices = List.of(reader, scanner, receipt);
         resources.add(0, new HeartbeatService(client, controller, demoDevices, settings.unknownKeys(),
-                settings.configVersion(), actions, Clock.systemUTC()).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
+                settings.configVersion(), actions, Clock.systemUTC()).countAlso(new MaintenanceLockout(dataDir(settings), Clock.systemUTC())).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
         DemoDevices devices = new DemoDevices(simulator, cards, server, scanSim, codes, a4, receiptSim);
         controller.start();
         log.info("demo kiosk {} started: platform {}, {} demo cards, reports to {}", kioskId, server.baseUrl(), cards.size(), out);
@@ -306,7 +307,7 @@ public final class KioskRuntime implements AutoCloseable {
             }
         };
         resources.add(0, new HeartbeatService(client, controller, watched, settings.unknownKeys(),
-                settings.configVersion(), actions, Clock.systemUTC()).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
+                settings.configVersion(), actions, Clock.systemUTC()).countAlso(new MaintenanceLockout(dataDir(settings), Clock.systemUTC())).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
         controller.start();
         return new KioskRuntime(settings, client, controller, Optional.empty(), resources, watched, breaker, actions);
     }
