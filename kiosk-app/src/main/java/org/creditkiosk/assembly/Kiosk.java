@@ -113,7 +113,8 @@ public final class Kiosk implements KioskPorts, AutoCloseable {
     /** The maintenance screen's access check, status and actions (hall staff only). */
     @Override
     public MaintenanceTools maintenanceTools() {
-        MaintenanceAccess access = new MaintenanceAccess(settings.get(ConfigKeys.MAINTENANCE_PIN_HASH), Clock.systemUTC());
+        MaintenanceAccess access = new MaintenanceAccess(settings.get(ConfigKeys.MAINTENANCE_PIN_HASH), ConfigLoader.dataDir(settings),
+                Clock.systemUTC());
         return new MaintenanceTools(access, this::maintenanceStatus,
                 () -> {
                     actions.printTestPage();

@@ -26,7 +26,9 @@ import org.creditkiosk.device.scanner.QrScanner;
 import org.creditkiosk.device.scanner.QrScannerSettings;
 import org.creditkiosk.device.scanner.ScanCharset;
 import org.creditkiosk.device.scanner.ScanTerminator;
+import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.ops.HeartbeatService;
+import org.creditkiosk.ops.MaintenanceLockout;
 import org.creditkiosk.ops.RemoteActions;
 import org.creditkiosk.platform.CircuitBreaker;
 import org.creditkiosk.platform.HttpPlatformClient;
@@ -122,7 +124,9 @@ public final class KioskAssembly {
             }
         };
         resources.add(new HeartbeatService(client, controller, devices, settings.unknownKeys(), settings.configVersion(),
-                actions, Clock.systemUTC()).start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
+                actions, Clock.systemUTC())
+                .countAlso(new MaintenanceLockout(ConfigLoader.dataDir(settings), Clock.systemUTC()))
+                .start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
         controller.start();
         settings.bundleRefusal().ifPresent(reason -> {
             // The heartbeat keeps running, so administrators can push a bundle that verifies (RELOAD_CONFIG).

@@ -1,5 +1,10 @@
 package org.creditkiosk.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -9,8 +14,11 @@ import org.creditkiosk.config.ConfigKeys;
 import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.config.ConfigReference;
 import org.creditkiosk.config.KioskSettings;
+import org.creditkiosk.ops.MaintenanceAccess;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code kiosk config ...}: validate and show the effective configuration. */
 @Command(name = "config",
@@ -48,20 +56,34 @@ public final class ConfigCommands {
     }
 
     @Command(name = "hash-pin", mixinStandardHelpOptions = true,
-            description = "Read a maintenance PIN (4 to 12 digits) from standard input and print the value for maintenance.pinHash.")
+            description = "Read a maintenance PIN (6 to 12 digits) from standard input and print the value for maintenance.pinHash.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:the hash is printed", "2:the PIN is refused (fewer than 6 digits, more than 12, or not digits only)"})
     static final class HashPin implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             java.io.Console console = System.console();
-            String pin = console != null ? new String(console.readPassword("maintenance PIN: "))
-                    : new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
-            try {
-                System.out.println(org.creditkiosk.ops.MaintenanceAccess.hash(pin == null ? "" : pin.strip()));
-                return 0;
-            } catch (IllegalArgumentException e) {
-                System.err.println("kiosk config hash-pin: " + e.getMessage());
+            String pin;
+            if (console != null) {
+                char[] typed = console.readPassword("maintenance PIN: ");
+                pin = typed == null ? null : new String(typed);
+            } else {
+                pin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            }
+            Optional<String> problem = MaintenanceAccess.pinProblem(pin == null ? "" : pin.strip());
+            if (problem.isPresent()) {
+                err.println("kiosk config hash-pin: PIN refused: " + problem.get());
+                err.flush();
                 return 2;
             }
+            out.println(MaintenanceAccess.hash(pin.strip()));
+            out.flush();
+            return 0;
         }
     }
 

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,7 @@ public final class HeartbeatService implements AutoCloseable {
     private final AtomicLong reportsPrinted = new AtomicLong();
     private final AtomicLong notices = new AtomicLong();
     private final Set<String> handled = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final CopyOnWriteArrayList<HeartbeatCounters> moreCounters = new CopyOnWriteArrayList<>();
     private volatile boolean restartWanted;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "heartbeat");
@@ -96,6 +99,15 @@ public final class HeartbeatService implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds {@code source}'s counts to every heartbeat's counters (summed with any the heartbeat counts itself), e.g.
+     * the maintenance PIN entry's {@code errors.MAINTENANCE_PIN_WRONG}; the source hears which counts were accepted.
+     */
+    public HeartbeatService countAlso(HeartbeatCounters source) {
+        moreCounters.addIfAbsent(Objects.requireNonNull(source));
+        return this;
+    }
+
     public HeartbeatService start(Duration every) {
         scheduler.scheduleWithFixedDelay(this::beatQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return this;
@@ -117,6 +129,12 @@ public final class HeartbeatService implements AutoCloseable {
         counters.put("sessions", visits.get());
         counters.put("reportsPrinted", reportsPrinted.get());
         counters.put("errors", notices.get());
+        Map<HeartbeatCounters, Map<String, Long>> taken = new LinkedHashMap<>();
+        for (HeartbeatCounters source : moreCounters) {
+            Map<String, Long> counted = Map.copyOf(source.counted());
+            taken.put(source, counted);
+            counted.forEach((key, n) -> counters.merge(key, n, Long::sum));
+        }
         SessionState state = controller.view().state();
         Heartbeat hb = new Heartbeat(KioskVersion.current(), configVersion, Duration.between(started, clock.instant()).toSeconds(),
                 Optional.of(state.inSession() ? "IN_SESSION" : state.name()), deviceStatuses(), counters, Map.of(),
@@ -126,6 +144,7 @@ public final class HeartbeatService implements AutoCloseable {
         visits.addAndGet(-counters.get("sessions"));
         reportsPrinted.addAndGet(-counters.get("reportsPrinted"));
         notices.addAndGet(-counters.get("errors"));
+        taken.forEach(HeartbeatCounters::reported);
         for (HeartbeatAnswer.Command c : answer.commands()) {
             if (handled.add(c.commandId())) {
                 trim();

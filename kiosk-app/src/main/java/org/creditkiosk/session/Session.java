@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class Session {
 
     private static final Logger log = LoggerFactory.getLogger(Session.class);
+    private static final Logger audit = LoggerFactory.getLogger("org.creditkiosk.audit");
 
     /** Notice codes that are not platform error codes. */
     public static final String NOTICE_TIMEOUT = "TIMEOUT";
@@ -353,8 +354,10 @@ public final class Session {
                 out.add(new ProbeService());
             }
             case MAINTENANCE -> {
-                log.warn("maintenance left open for {}; returning the kiosk to service", timeouts.of(state));
-                enter(afterVisit());
+                // One audit line, like every other maintenance action (ops.MaintenanceAudit writes the others).
+                SessionState next = afterVisit();
+                audit.warn("maintenance: left by itself after {} without staff; the kiosk goes to {}", timeouts.of(state), next);
+                enter(next);
             }
             case FAREWELL, NOTICE, SHOWING_VERIFICATION -> enter(afterVisit());
             case VERIFYING -> {

@@ -41,7 +41,7 @@ final class MaintenanceScreen {
                 Widgets.button(texts.t("maintenance.restart"), "secondary", "maintenance-restart", () -> run(tools.restart(), result)),
                 Widgets.hgrow(),
                 Widgets.button(texts.t("maintenance.leave"), "primary", "maintenance-leave",
-                        () -> events.accept(new SessionEvent.LeaveMaintenance())));
+                        () -> tools.backToService(events)));
         VBox card = new VBox(24, Widgets.label(texts.t("maintenance.title"), "screen-title"),
                 Widgets.label(texts.t("maintenance.staffOnly"), "screen-sub"), grid, facts, result, actions);
         card.getStyleClass().add("card");

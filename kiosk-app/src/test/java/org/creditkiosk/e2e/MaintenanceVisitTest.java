@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import javafx.scene.control.Button;
 import javafx.scene.input.MouseButton;
+import org.creditkiosk.ops.CapturedLog;
 import org.creditkiosk.ops.MaintenanceAccess;
+import org.creditkiosk.ops.MaintenanceAudit;
+import org.creditkiosk.ops.MaintenanceLockout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
@@ -16,7 +19,8 @@ class MaintenanceVisitTest {
 
     @Test
     void staffEnterWithThePinSeeTheStateAndLeave(@TempDir Path dir) throws Exception {
-        try (KioskHarness k = new KioskHarness(dir, Map.of("maintenance.pinHash", MaintenanceAccess.hash("246810"),
+        try (CapturedLog audit = new CapturedLog(MaintenanceAudit.LOGGER);
+             KioskHarness k = new KioskHarness(dir, Map.of("maintenance.pinHash", MaintenanceAccess.hash("246810"),
                 "maintenance.holdMs", "1000"))) {
             k.awaitScreen("attract", 10);
             holdLogo(k);
@@ -42,6 +46,13 @@ class MaintenanceVisitTest {
                     () -> k.text("#maintenance-result").startsWith("✓"));
             fire(k, "#maintenance-leave");
             k.awaitScreen("attract", 5);
+            // Each thing staff did on the screen is one audit line, in order, without the PIN.
+            assertThat(audit.messages()).containsExactly(
+                    "maintenance: PIN wrong (1 of 5 before a lockout)",
+                    "maintenance: entered with the PIN after 1 wrong PINs",
+                    "maintenance: test page printed (✓ test page sent)",
+                    "maintenance: left by staff (back to service)");
+            assertThat(dir.resolve(MaintenanceLockout.FILE)).as("the entry's state is kept in the data folder").exists();
         }
     }
 

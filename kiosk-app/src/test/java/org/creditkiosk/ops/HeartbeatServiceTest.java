@@ -1,10 +1,14 @@
 package org.creditkiosk.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,13 +21,18 @@ import org.creditkiosk.device.Device;
 import org.creditkiosk.device.DeviceHealth;
 import org.creditkiosk.device.DeviceKind;
 import org.creditkiosk.platform.CallObserver;
+import org.creditkiosk.platform.PlatformException;
+import org.creditkiosk.platform.PlatformOps;
+import org.creditkiosk.platform.api.ConfigAnswer;
 import org.creditkiosk.platform.api.CommandResult;
 import org.creditkiosk.platform.api.Heartbeat;
 import org.creditkiosk.platform.api.HeartbeatAnswer;
+import org.creditkiosk.session.MutableClock;
 import org.creditkiosk.session.Session;
 import org.creditkiosk.session.SessionState;
 import org.creditkiosk.session.SessionTimeouts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The heartbeat against the demo platform through the real signed client: what it reports, how commands run. */
 class HeartbeatServiceTest {
@@ -107,6 +116,88 @@ class HeartbeatServiceTest {
             assertThat(restarted).as("an idle kiosk restarts at once").isTrue();
             assertThat(server.commandResults().get("c5").outcome()).isEqualTo(CommandResult.Outcome.DONE);
         }
+    }
+
+    @Test
+    void countsWrongMaintenancePinsAndLockoutsSinceTheLastAcceptedHeartbeat(@TempDir Path data) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T03:00:00Z"));
+        MaintenanceAccess access = new MaintenanceAccess(Optional.of(MaintenanceAccess.hash("246810")), data, clock);
+        byte[] secret = DemoPlatformServer.newSecret();
+        try (DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), "YL-DEMO-01-K01", secret, Clock.systemUTC());
+             var client = server.client(CallObserver.NONE);
+             SessionController controller = new SessionController(new Session(Clock.systemUTC(), SessionTimeouts.defaults()),
+                     client, (token, record) -> new ReportPipeline.Failed("PRINT_FAILED"))) {
+            AtomicBoolean unreachable = new AtomicBoolean();
+            PlatformOps platform = new PlatformOps() {
+                @Override
+                public ConfigAnswer getKioskConfig(Optional<String> etag) throws PlatformException {
+                    return client.getKioskConfig(etag);
+                }
+
+                @Override
+                public HeartbeatAnswer heartbeat(Heartbeat heartbeat) throws PlatformException {
+                    if (unreachable.get()) {
+                        throw new PlatformException.Transport(PlatformException.Transport.Kind.UNREACHABLE, "test", null);
+                    }
+                    return client.heartbeat(heartbeat);
+                }
+
+                @Override
+                public void reportCommandResult(String commandId, CommandResult result) throws PlatformException {
+                    client.reportCommandResult(commandId, result);
+                }
+            };
+            // As the kiosk wires it: the heartbeat reads the entry's state file through its own instance.
+            HeartbeatService hb = new HeartbeatService(platform, controller, List.of(), List.of(), 0L, NO_ACTIONS, Clock.systemUTC())
+                    .countAlso(new MaintenanceLockout(data, clock));
+
+            for (int i = 0; i < 5; i++) {
+                access.check("000000");
+            }
+            hb.beat();
+            assertThat(lastCounters(server)).containsEntry("errors.MAINTENANCE_PIN_WRONG", 5L)
+                    .containsEntry("errors.MAINTENANCE_LOCKED", 1L).containsKeys("sessions", "reportsPrinted", "errors");
+            hb.beat();
+            assertThat(lastCounters(server)).as("since the last accepted heartbeat")
+                    .doesNotContainKeys("errors.MAINTENANCE_PIN_WRONG", "errors.MAINTENANCE_LOCKED");
+
+            assertThat(access.check("246810")).as("refused while locked: not a wrong PIN").isEqualTo(MaintenanceAccess.Result.LOCKED);
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(access.check("000000")).isEqualTo(MaintenanceAccess.Result.LOCKED);
+            unreachable.set(true);
+            assertThatThrownBy(hb::beat).isInstanceOf(PlatformException.Transport.class);
+            unreachable.set(false);
+            hb.beat();
+            assertThat(lastCounters(server)).as("kept through a heartbeat that was not accepted")
+                    .containsEntry("errors.MAINTENANCE_PIN_WRONG", 1L).containsEntry("errors.MAINTENANCE_LOCKED", 1L);
+
+            clock.advance(Duration.ofMinutes(15));
+            access.check("000000");
+            new HeartbeatService(platform, controller, List.of(), List.of(), 0L, NO_ACTIONS, Clock.systemUTC())
+                    .countAlso(new MaintenanceLockout(data, clock)).beat();
+            assertThat(lastCounters(server)).as("counts not yet reported survive a restart")
+                    .containsEntry("errors.MAINTENANCE_PIN_WRONG", 1L).containsEntry("errors.MAINTENANCE_LOCKED", 1L);
+        }
+    }
+
+    private static final RemoteActions NO_ACTIONS = new RemoteActions() {
+        @Override
+        public void printTestPage() {
+        }
+
+        @Override
+        public Reload reloadConfig() {
+            return new Reload(new CommandResult(CommandResult.Outcome.REJECTED, Optional.of("test")), false);
+        }
+
+        @Override
+        public void restart() {
+        }
+    };
+
+    private static Map<String, Long> lastCounters(DemoPlatformServer server) {
+        List<Heartbeat> sent = server.heartbeats();
+        return sent.get(sent.size() - 1).counters();
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
