@@ -39,22 +39,31 @@ public final class RunCommand {
 
     /** Opens the kiosk UI and blocks until it exits; returns the process exit code. */
     static int start(boolean demo) {
-        Map<String, String> env = System.getenv();
+        return start(demo, System.getenv(), System.err, kiosk -> KioskApplication.run(kiosk, new KioskNotices()));
+    }
+
+    /** The screens, given a started kiosk (blocks until the application exits). */
+    @FunctionalInterface
+    interface Screens {
+        void show(Kiosk kiosk);
+    }
+
+    static int start(boolean demo, Map<String, String> env, PrintStream err, Screens screens) {
         KioskSources sources;
         try {
-            sources = sources(demo, env, System.err);
+            sources = sources(demo, env, err);
         } catch (Refused r) {
             return REFUSED;
         } catch (IOException e) {
-            System.err.println("kiosk: cannot start: " + e.getMessage());
+            err.println("kiosk: cannot start: " + e.getMessage());
             log.error("cannot start: {}", e.toString());
             return 1;
         }
         try (Kiosk kiosk = KioskAssembly.assemble(sources, env)) {
-            KioskApplication.run(kiosk, new KioskNotices());
+            screens.show(kiosk);
             return 0;
         } catch (IOException | RuntimeException e) {
-            System.err.println("kiosk: cannot start: " + e.getMessage());
+            err.println("kiosk: cannot start: " + e.getMessage());
             log.error("cannot start: {}", e.toString());
             return 1;
         }

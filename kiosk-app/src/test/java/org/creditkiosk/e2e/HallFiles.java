@@ -31,17 +31,17 @@ import org.creditkiosk.ops.MaintenanceAccess;
  * folder: the kiosk secret, the hall keystore with its password file, the administrators' trusted keys, all mode
  * 600, plus the maintenance PIN hash. {@link #settings()} is what the technician file would say.
  */
-final class HallFiles {
+public final class HallFiles {
 
-    static final String PIN = "135790";
+    public static final String PIN = "135790";
 
-    final Path dir;
-    final byte[] secret;
-    final Path secretFile;
-    final Path keystore;
-    final Path keystorePass;
-    final Path trustedKeys;
-    final String subject;
+    public final Path dir;
+    public final byte[] secret;
+    public final Path secretFile;
+    public final Path keystore;
+    public final Path keystorePass;
+    public final Path trustedKeys;
+    public final String subject;
 
     private HallFiles(Path dir, String subject, Duration validity) throws Exception {
         this.dir = dir;
@@ -77,17 +77,17 @@ final class HallFiles {
     }
 
     /** A hall with a keystore valid for a year, subject {@code CN=Test Hall Seal,O=...}. */
-    static HallFiles create(Path dir) throws Exception {
+    public static HallFiles create(Path dir) throws Exception {
         return new HallFiles(dir, "CN=Test Hall Seal,OU=Credit Kiosk Test,O=Yulin Test Credit Centre,C=CN", Duration.ofDays(365));
     }
 
     /** A hall whose certificate is valid only for {@code validity} more. */
-    static HallFiles create(Path dir, Duration validity) throws Exception {
+    public static HallFiles create(Path dir, Duration validity) throws Exception {
         return new HallFiles(dir, "CN=Short Lived Hall Seal,O=Yulin Test Credit Centre,C=CN", validity);
     }
 
     /** The technician file's lines for these files (the platform's URL, ports and queue are the test's). */
-    Map<String, String> settings() {
+    public Map<String, String> settings() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("platform.secretFile", secretFile.toString());
         m.put("report.keystore", keystore.toString());
@@ -98,7 +98,7 @@ final class HallFiles {
         return m;
     }
 
-    static Path ownerOnly(Path file, String text) throws Exception {
+    public static Path ownerOnly(Path file, String text) throws Exception {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return file;

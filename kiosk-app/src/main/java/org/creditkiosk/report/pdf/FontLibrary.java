@@ -33,6 +33,12 @@ public final class FontLibrary {
     final Face latin;
     final Face latinBold;
 
+    /** Which fonts are loaded (for kiosk doctor). */
+    @Override
+    public String toString() {
+        return "bundled fonts load: " + cjk + ", " + latin + ", " + latinBold;
+    }
+
     private FontLibrary(Face cjk, Face latin, Face latinBold) {
         this.cjk = cjk;
         this.latin = latin;
