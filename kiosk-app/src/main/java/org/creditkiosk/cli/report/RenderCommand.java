@@ -1,5 +1,15 @@
 package org.creditkiosk.cli.report;
 
+import java.util.List;
+import java.util.Map;
+import org.creditkiosk.assembly.HallSettings;
+import org.creditkiosk.cli.KioskHome;
+import org.creditkiosk.config.ConfigException;
+import org.creditkiosk.config.ConfigKeys;
+import org.creditkiosk.config.ConfigLoader;
+import org.creditkiosk.config.KioskSettings;
+import org.creditkiosk.report.sign.HallCredentials;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
@@ -24,7 +34,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kiosk report render}: a technician renders a report from contract JSON, to check a record that looks wrong
- * on paper or a new keystore. Without {@code --keystore} it signs with the demo keystore. Exit codes: 0 written,
+ * on paper or a new keystore. It reads the kiosk's configuration layers like every command: without key options it
+ * signs with the configured hall keystore ({@code report.keystore}) and says which certificate signed; {@code
+ * --keystore} names another, {@code --demo-dir} the demo keystore. Exit codes: 0 written,
  * 2 invalid input (one line naming the file, the field and why), 3 keystore or signing failure, 4 cannot write.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
@@ -48,7 +60,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT.pdf", description = "where to write the signed PDF")
     Path out;
 
-    @Option(names = "--keystore", paramLabel = "P12", description = "hall PKCS#12 keystore (default: demo keystore)")
+    @Option(names = "--keystore", paramLabel = "P12", description = "hall PKCS#12 keystore (default: report.keystore of the configuration)")
     Path keystore;
 
     @Option(names = "--keystore-pass-file", paramLabel = "FILE", description = "file whose first line is the keystore password")
@@ -57,8 +69,13 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--key-alias", paramLabel = "ALIAS", description = "key alias (default: the first key)")
     String alias;
 
-    @Option(names = "--demo-dir", paramLabel = "DIR", description = "where the demo keystore lives (default: ${DEFAULT-VALUE})")
-    Path demoDir = ReportSettings.defaultDemoDir();
+    @Option(names = "--demo-dir", paramLabel = "DIR", description = "sign with the demo keystore in DIR (generated there if missing)")
+    Path demoDir;
+
+    @Option(names = "--config-file", paramLabel = "FILE", description = "the technician file (default: $KIOSK_CONFIG, else /etc/credit-kiosk/kiosk.properties)")
+    Path configFile;
+
+    Map<String, String> environment = System.getenv();
 
     @Override
     public Integer call() {
@@ -77,10 +94,28 @@ public final class RenderCommand implements Callable<Integer> {
             err.println("report render: " + e.getMessage());
             return INVALID_INPUT;
         }
-        ReportSettings settings = ReportSettings.demo(demoDir);
-        if (keystore != null) {
-            settings = settings.withKeystore(keystore, new ReportSettings.KeystorePassword.FromFile(passFile),
-                    Optional.ofNullable(alias));
+        KioskSettings configured;
+        try {
+            configured = ConfigLoader.standard(KioskHome.path(), Optional.ofNullable(configFile)
+                    .or(() -> Optional.ofNullable(environment.get("KIOSK_CONFIG")).map(Path::of)), environment);
+        } catch (ConfigException e) {
+            err.println("report render: invalid configuration (run 'kiosk config check'): " + e.getMessage());
+            return INVALID_INPUT;
+        }
+        ReportSettings settings;
+        try {
+            settings = keys(configured);
+        } catch (IllegalStateException e) {
+            err.println("report render: no hall keystore: report.keystore is not set in the configuration; give "
+                    + "--keystore and --keystore-pass-file, or --demo-dir for a demo signature");
+            return SIGNING_FAILED;
+        }
+        String signer;
+        try {
+            signer = HallCredentials.load(settings, environment).certificate().getSubjectX500Principal().getName();
+        } catch (SigningException e) {
+            err.println("report render: signing failed: " + e.getMessage());
+            return SIGNING_FAILED;
         }
         SignedReport report;
         try {
@@ -98,9 +133,23 @@ public final class RenderCommand implements Callable<Integer> {
             err.println("report render: cannot write " + out + ": " + e.getMessage());
             return WRITE_FAILED;
         }
+        outWriter.println("signed by " + signer);
         outWriter.println(out + ": " + report.pages() + " pages, " + report.size() + " bytes, sha256 " + report.sha256()
                 + (report.placeholders() > 0 ? ", " + report.placeholders() + " character(s) printed as placeholder" : ""));
         return 0;
+    }
+
+    /** The keys named on the command line, else the configured hall keystore (IllegalStateException: none). */
+    private ReportSettings keys(KioskSettings configured) {
+        ReportSettings hall = keystore != null || demoDir != null ? null : HallSettings.report(configured);
+        if (hall != null) {
+            return hall;
+        }
+        String issuer = configured.get(ConfigKeys.REPORT_ISSUER);
+        ReportSettings base = ReportSettings.demo(demoDir != null ? demoDir : ReportSettings.defaultDemoDir())
+                .withOffice(issuer, configured.get(ConfigKeys.HALL_NAME), List.of(issuer, "信用报告专用章"));
+        return keystore == null ? base : base.withKeystore(keystore,
+                new ReportSettings.KeystorePassword.FromFile(passFile), Optional.ofNullable(alias));
     }
 
     private static <T> T read(Path file, Class<T> type) {
