@@ -351,7 +351,7 @@ public final class KioskRuntime implements AutoCloseable {
             } else if (e instanceof IdCardEvent.CardRemoved) {
                 controller.submit(new SessionEvent.CardRemoved());
             } else if (e instanceof IdCardEvent.ReadFailed f && aboutTheCard(f.outcome())) {
-                controller.submit(new SessionEvent.CardReadFailed(f.outcome().code()));
+                controller.submit(new SessionEvent.CardReadFailed(org.creditkiosk.platform.Notice.CardProblem.CARD_UNREADABLE));
             }
             // Other outcomes (no answer, checksum, lost link, SAM faults) are the reader's trouble, not the citizen's:
             // the driver logs them and its health says so; DeviceWatch turns that into the attract screen's notice.

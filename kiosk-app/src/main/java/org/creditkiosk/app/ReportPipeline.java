@@ -1,5 +1,6 @@
 package org.creditkiosk.app;
 
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.SessionToken;
 import org.creditkiosk.platform.api.CreditRecord;
@@ -22,9 +23,9 @@ public interface ReportPipeline {
     /**
      * The report could not be printed.
      *
-     * @param code a notice code for the citizen (PAPER_OUT, PRINTER_OFFLINE, PRINT_FAILED, or a platform code)
+     * @param notice why, for the citizen: a {@link Notice.PrintProblem} or a platform refusal (PRINT_QUOTA_EXCEEDED ...)
      */
-    record Failed(String code) implements Outcome {
+    record Failed(Notice notice) implements Outcome {
     }
 
     /** Runs the whole flow; blocking, bounded in time; never on the FX thread. */

@@ -2,6 +2,7 @@ package org.creditkiosk.app;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.scan.ScannedCode;
 import org.creditkiosk.session.SessionEvent;
 import org.slf4j.Logger;
@@ -34,10 +35,10 @@ public final class ScanRouter implements Consumer<String> {
             events.accept(new SessionEvent.ReportCodeScanned(report.reportNo()));
         } else if (code instanceof ScannedCode.Malformed m) {
             log.info("scanned a malformed code: {}", m.reason());
-            events.accept(new SessionEvent.CodeRejected("QR_MALFORMED"));
+            events.accept(new SessionEvent.CodeRejected(Notice.CodeProblem.QR_MALFORMED));
         } else {
             log.info("scanned a code that is neither an app code nor a report code ({} chars)", text.length());
-            events.accept(new SessionEvent.CodeRejected("QR_UNKNOWN"));
+            events.accept(new SessionEvent.CodeRejected(Notice.CodeProblem.QR_UNKNOWN));
         }
     }
 }

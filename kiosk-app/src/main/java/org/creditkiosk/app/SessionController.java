@@ -3,7 +3,6 @@ package org.creditkiosk.app;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,7 +138,7 @@ public final class SessionController implements AutoCloseable {
                 if (o instanceof ReportPipeline.Printed p) {
                     return new SessionEvent.PrintFinished(c.visit(), p.reportNo());
                 }
-                return new SessionEvent.PrintFailed(c.visit(), ((ReportPipeline.Failed) o).code(), Optional.empty());
+                return new SessionEvent.PrintFailed(c.visit(), ((ReportPipeline.Failed) o).notice());
             });
         } else if (command instanceof SessionCommand.FileObjection c) {
             async("fileObjection", c.visit(), () ->

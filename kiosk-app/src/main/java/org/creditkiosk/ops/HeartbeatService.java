@@ -19,6 +19,7 @@ import org.creditkiosk.app.SessionController;
 import org.creditkiosk.cli.KioskVersion;
 import org.creditkiosk.device.Device;
 import org.creditkiosk.device.DeviceHealth;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.PlatformOps;
 import org.creditkiosk.platform.api.CommandResult;
@@ -144,10 +145,10 @@ public final class HeartbeatService implements AutoCloseable {
     private CommandResult execute(HeartbeatAnswer.Command c) {
         switch (c.type()) {
             case OUT_OF_SERVICE:
-                controller.submit(new SessionEvent.GoOutOfService(SessionEvent.GoOutOfService.REMOTE));
+                controller.submit(new SessionEvent.GoOutOfService(Notice.OutOfService.REMOTE_ORDER));
                 return done("out of service" + c.reason().map(r -> ": " + r).orElse(""));
             case BACK_IN_SERVICE:
-                controller.submit(new SessionEvent.BackInService(SessionEvent.GoOutOfService.REMOTE));
+                controller.submit(new SessionEvent.BackInService(Notice.OutOfService.REMOTE_ORDER));
                 return done("back in service");
             case PRINT_TEST_PAGE:
                 try {

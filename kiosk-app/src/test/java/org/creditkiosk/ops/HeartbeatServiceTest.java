@@ -17,6 +17,7 @@ import org.creditkiosk.device.Device;
 import org.creditkiosk.device.DeviceHealth;
 import org.creditkiosk.device.DeviceKind;
 import org.creditkiosk.platform.CallObserver;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.api.CommandResult;
 import org.creditkiosk.platform.api.Heartbeat;
 import org.creditkiosk.platform.api.HeartbeatAnswer;
@@ -34,7 +35,7 @@ class HeartbeatServiceTest {
         try (DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), "YL-DEMO-01-K01", secret, Clock.systemUTC());
              var client = server.client(CallObserver.NONE);
              SessionController controller = new SessionController(new Session(Clock.systemUTC(), SessionTimeouts.defaults()),
-                     client, (token, record) -> new ReportPipeline.Failed("PRINT_FAILED"))) {
+                     client, (token, record) -> new ReportPipeline.Failed(Notice.PrintProblem.PRINT_FAILED))) {
             controller.start();
             AtomicInteger testPages = new AtomicInteger();
             AtomicBoolean restarted = new AtomicBoolean();
