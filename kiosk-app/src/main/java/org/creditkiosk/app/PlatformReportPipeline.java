@@ -74,8 +74,13 @@ public final class PlatformReportPipeline implements ReportPipeline {
         platform.registerReportDigest(token, allocation.reportNo(), report.digest());
         Outcome outcome = outcome(allocation.reportNo(), desk.print(new PrintJob.Report(allocation.reportNo(), report.pdf())));
         if (receiptPrinter && outcome instanceof Printed) {
-            PrintOutcome slip = desk.print(new PrintJob.Receipt(allocation.reportNo(), ReceiptSlipLayout.build(record, allocation)));
-            log.info("summary slip of report {}: {}", allocation.reportNo(), slip.getClass().getSimpleName());
+            try {
+                PrintOutcome slip = desk.print(new PrintJob.Receipt(allocation.reportNo(), ReceiptSlipLayout.build(record, allocation)));
+                log.info("summary slip of report {}: {}", allocation.reportNo(), slip.getClass().getSimpleName());
+            } catch (RuntimeException e) {
+                // Best effort: the citizen holds the report; a broken slip must not turn it into a failure.
+                log.error("summary slip of report {} failed", allocation.reportNo(), e);
+            }
         }
         log.info("report {} ({} pages, {} bytes): {} after {} ms", allocation.reportNo(), report.pages(), report.size(),
                 outcome, (System.nanoTime() - start) / 1_000_000);

@@ -28,7 +28,12 @@ public interface ReportPipeline {
     record Failed(Notice notice) implements Outcome {
     }
 
-    /** Runs the whole flow; blocking, bounded in time; never on the FX thread. */
+    /**
+     * Runs the whole flow; blocking, bounded in time; never on the FX thread.
+     *
+     * @throws PlatformException a platform call of the flow failed (allocate, register the digest)
+     * @throws org.creditkiosk.report.sign.SigningException the report could not be signed
+     */
     Outcome print(SessionToken token, CreditRecord record) throws PlatformException;
 
     /** Forget any job kept for the session (called when the visit ends). */

@@ -271,6 +271,10 @@ public final class Session {
                     reportNo = Optional.of(no);
                 } else if (event instanceof PrintFailed p) {
                     onPrintFailed(p.notice(), out);
+                } else if (event instanceof PlatformFailed f) {
+                    // A platform call of the print flow (allocate, register the digest) failed: say so now, not
+                    // when the PRINTING timeout runs out.
+                    onPrintFailed(Notice.of(f.failure()), out);
                 } else {
                     ignore(event);
                 }
@@ -285,7 +289,7 @@ public final class Session {
                     restartTimer();
                 } else if (event instanceof PlatformFailed f) {
                     Notice n = Notice.of(f.failure());
-                    if (n.equals(new Notice.PlatformError(ErrorCode.SESSION_EXPIRED))) {
+                    if (endsTheVisit(n)) {
                         failVisit(n, out);
                     } else {
                         notice = Optional.of(n);
@@ -403,9 +407,16 @@ public final class Session {
         }
     }
 
-    /** The print flow ended without a report: the changed record is fetched again, or the record is shown with the notice. */
+    /**
+     * The print flow ended without a report; the catalogue's recovery decides what follows: the visit ends (session
+     * expired, kiosk out of service), the changed record is fetched again, or the record is shown with the notice
+     * (try again, printer fault, quota, signing ...).
+     */
     private void onPrintFailed(Notice failure, List<SessionCommand> out) {
-        if (ErrorCatalog.of(failure).recovery() == ErrorCatalog.Recovery.REFETCH_RECORD) {
+        log.info("print failed: {}", failure.code());
+        if (endsTheVisit(failure)) {
+            failVisit(failure, out);
+        } else if (ErrorCatalog.of(failure).recovery() == ErrorCatalog.Recovery.REFETCH_RECORD) {
             // The record changed since it was fetched (contract, allocateReport 409): fetch it again.
             loadRecord(chosenUscc, out);
             notice = Optional.of(failure);
@@ -413,6 +424,12 @@ public final class Session {
             notice = Optional.of(failure);
             enter(SessionState.SHOWING_RECORD);
         }
+    }
+
+    /** The platform session is gone, or the kiosk cannot serve anyone: nothing more can be done in this visit. */
+    private static boolean endsTheVisit(Notice n) {
+        ErrorCatalog.Recovery r = ErrorCatalog.of(n).recovery();
+        return r == ErrorCatalog.Recovery.END_SESSION || r == ErrorCatalog.Recovery.OUT_OF_SERVICE;
     }
 
     private void failVisit(Notice failure, List<SessionCommand> out) {

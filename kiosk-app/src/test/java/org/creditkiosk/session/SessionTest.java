@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.creditkiosk.device.DeviceKind;
 import org.creditkiosk.platform.ErrorCode;
@@ -261,6 +262,69 @@ class SessionTest {
     }
 
     @Test
+    void recordChangedReportedByAPlatformCallOfThePrintFlowAlsoReloadsTheRecord() {
+        toRecord();
+        on(new RequestPrint());
+        on(new ConfirmPrint());
+        assertThat(on(new PlatformFailed(session.visit(), "printReport", api(409, "RECORD_CHANGED")))).singleElement()
+                .isInstanceOf(LoadRecord.class);
+        assertThat(session.state()).isEqualTo(SessionState.LOADING_RECORD);
+        assertThat(session.view().notice()).contains(new Notice.PlatformError(ErrorCode.RECORD_CHANGED));
+    }
+
+    /** How the print flow can fail, what the citizen sees next, and whether the visit is over. */
+    static Stream<Arguments> printFlowFailures() {
+        Function<Long, SessionEvent> allocateTimeout = v -> new PlatformFailed(v, "printReport",
+                new PlatformException.Transport(PlatformException.Transport.Kind.TIMEOUT, "allocateReport: read timed out", null));
+        Function<Long, SessionEvent> sessionExpired = v -> new PlatformFailed(v, "printReport", api(401, "SESSION_EXPIRED"));
+        Function<Long, SessionEvent> signingError = v -> new PrintFailed(v, Notice.PrintProblem.SIGNING_FAILED);
+        Function<Long, SessionEvent> digestRefused = v -> new PlatformFailed(v, "printReport", api(409, "DIGEST_MISMATCH"));
+        Function<Long, SessionEvent> digestUnreachable = v -> new PlatformFailed(v, "printReport",
+                new PlatformException.Transport(PlatformException.Transport.Kind.UNREACHABLE, "registerReportDigest: reset", null));
+        Function<Long, SessionEvent> kioskRefused = v -> new PlatformFailed(v, "printReport", api(401, "BAD_SIGNATURE"));
+        Function<Long, SessionEvent> unexpected = v -> new PrintFailed(v, Notice.PrintProblem.PRINT_FAILED);
+        return Stream.of(
+                Arguments.of("allocate timeout", allocateTimeout, SessionState.SHOWING_RECORD, Notice.PLATFORM_TIMEOUT, false),
+                Arguments.of("session expired", sessionExpired, SessionState.NOTICE,
+                        new Notice.PlatformError(ErrorCode.SESSION_EXPIRED), true),
+                Arguments.of("signing error", signingError, SessionState.SHOWING_RECORD, Notice.PrintProblem.SIGNING_FAILED, false),
+                Arguments.of("digest registration refused", digestRefused, SessionState.SHOWING_RECORD,
+                        new Notice.PlatformError(ErrorCode.DIGEST_MISMATCH), false),
+                Arguments.of("digest registration unreachable", digestUnreachable, SessionState.SHOWING_RECORD,
+                        new Notice.PlatformTransport(PlatformException.Transport.Kind.UNREACHABLE), false),
+                Arguments.of("kiosk refused by the platform", kioskRefused, SessionState.NOTICE,
+                        new Notice.PlatformError(ErrorCode.BAD_SIGNATURE), true),
+                Arguments.of("unexpected fault", unexpected, SessionState.SHOWING_RECORD, Notice.PrintProblem.PRINT_FAILED, false));
+    }
+
+    @ParameterizedTest(name = "{0} ends PRINTING at once")
+    @MethodSource("printFlowFailures")
+    void aFailedPrintFlowIsExplainedAtOnceNotAtThePrintingTimeout(String what, Function<Long, SessionEvent> failure,
+            SessionState next, Notice notice, boolean visitEnds) {
+        toRecord();
+        on(new RequestPrint());
+        on(new ConfirmPrint());
+        Instant printingSince = clock.instant();
+        clock.advance(Duration.ofMillis(400));
+        List<SessionCommand> cmds = on(failure.apply(session.visit()));
+        clock.advance(Duration.ofMillis(400));
+        on(new Tick());
+        assertThat(Duration.between(printingSince, clock.instant())).isLessThan(Duration.ofSeconds(1))
+                .isLessThan(timeouts.of(SessionState.PRINTING));
+        assertThat(session.state()).as(what).isEqualTo(next);
+        assertThat(session.view().notice()).as(what).contains(notice);
+        if (visitEnds) {
+            assertClosesAndWipes(cmds);
+            assertNoCitizenData();
+        } else {
+            assertThat(cmds).isEmpty();
+            assertThat(session.view().record()).as("the record stays on screen").isPresent();
+            on(new RequestPrint());
+            assertThat(session.state()).as("the citizen may ask again").isEqualTo(SessionState.CONFIRMING_PRINT);
+        }
+    }
+
+    @Test
     void objectionIsFiledAndTicketShown() {
         toRecord();
         on(new StartObjection("P1"));
@@ -283,6 +347,17 @@ class SessionTest {
         on(new StartObjection("P1"));
         assertClosesAndWipes(on(new PlatformFailed(session.visit(), "fileObjection", api(401, "SESSION_EXPIRED"))));
         assertThat(session.state()).isEqualTo(SessionState.NOTICE);
+    }
+
+    @Test
+    void aRefusalThatTakesTheKioskOutOfServiceEndsAnObjectionVisit() {
+        toRecord();
+        on(new StartObjection("P1"));
+        on(new SubmitObjection(new ObjectionRequest("P1", Optional.empty(), "该处罚已于去年撤销", "13800000000")));
+        assertClosesAndWipes(on(new PlatformFailed(session.visit(), "fileObjection", api(403, "KIOSK_DISABLED"))));
+        assertThat(session.state()).isEqualTo(SessionState.NOTICE);
+        assertThat(session.view().notice()).contains(new Notice.PlatformError(ErrorCode.KIOSK_DISABLED));
+        assertNoCitizenData();
     }
 
     @Test
