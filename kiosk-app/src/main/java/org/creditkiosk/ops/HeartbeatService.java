@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,8 @@ public final class HeartbeatService implements AutoCloseable {
     private final Instant started;
     private final AtomicLong visits = new AtomicLong();
     private final AtomicLong reportsPrinted = new AtomicLong();
-    private final AtomicLong notices = new AtomicLong();
+    /** Notices met, by {@link Notice#code()}: the contract's {@code errors.<CODE>} counters. */
+    private final Map<String, Long> errors = new ConcurrentHashMap<>();
     private final Set<String> handled = Collections.synchronizedSet(new LinkedHashSet<>());
     private volatile boolean restartWanted;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -77,6 +79,7 @@ public final class HeartbeatService implements AutoCloseable {
     /** Counts what the heartbeat reports, from the views the session publishes. */
     private final class Counter implements java.util.function.Consumer<SessionView> {
         private SessionState last = SessionState.ATTRACT;
+        private Optional<Notice> lastNotice = Optional.empty();
 
         @Override
         public synchronized void accept(SessionView v) {
@@ -85,11 +88,14 @@ public final class HeartbeatService implements AutoCloseable {
                     visits.incrementAndGet();
                 } else if (v.state() == SessionState.FAREWELL && v.reportNo().isPresent()) {
                     reportsPrinted.incrementAndGet();
-                } else if (v.state() == SessionState.NOTICE) {
-                    notices.incrementAndGet();
                 }
                 last = v.state();
             }
+            // A notice screen or banner counts once when it appears (a banner kept across screens is one notice).
+            if (v.notice().isPresent() && !v.notice().equals(lastNotice)) {
+                errors.merge(v.notice().get().code(), 1L, Long::sum);
+            }
+            lastNotice = v.notice();
             if (restartWanted && !v.state().inSession()) {
                 log.warn("restarting on the administrators' command");
                 actions.restart();
@@ -117,7 +123,10 @@ public final class HeartbeatService implements AutoCloseable {
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("sessions", visits.get());
         counters.put("reportsPrinted", reportsPrinted.get());
-        counters.put("errors", notices.get());
+        Map<String, Long> met = Map.copyOf(errors);
+        // "errors" is the 1.0 total; 1.1 names each code (contract, Heartbeat.counters).
+        counters.put("errors", met.values().stream().mapToLong(Long::longValue).sum());
+        met.forEach((code, n) -> counters.put("errors." + code, n));
         SessionState state = controller.view().state();
         Heartbeat hb = new Heartbeat(KioskVersion.current(), configVersion, Duration.between(started, clock.instant()).toSeconds(),
                 Optional.of(state.inSession() ? "IN_SESSION" : state.name()), deviceStatuses(), counters, Map.of(),
@@ -126,7 +135,7 @@ public final class HeartbeatService implements AutoCloseable {
         // Counters are "since the last accepted heartbeat" (contract): subtract what was just reported.
         visits.addAndGet(-counters.get("sessions"));
         reportsPrinted.addAndGet(-counters.get("reportsPrinted"));
-        notices.addAndGet(-counters.get("errors"));
+        met.forEach((code, n) -> errors.merge(code, -n, (a, b) -> a + b == 0 ? null : a + b));
         for (HeartbeatAnswer.Command c : answer.commands()) {
             if (handled.add(c.commandId())) {
                 trim();

@@ -22,6 +22,7 @@ import org.creditkiosk.platform.api.CommandResult;
 import org.creditkiosk.platform.api.Heartbeat;
 import org.creditkiosk.platform.api.HeartbeatAnswer;
 import org.creditkiosk.session.Session;
+import org.creditkiosk.session.SessionEvent;
 import org.creditkiosk.session.SessionState;
 import org.creditkiosk.session.SessionTimeouts;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,15 @@ class HeartbeatServiceTest {
                         }
                     }, Clock.systemUTC());
 
+            // Two notices met before the first beat: counted by their codes.
+            controller.submit(new SessionEvent.CodeRejected(Notice.CodeProblem.QR_UNKNOWN));
+            await(() -> controller.view().state() == SessionState.NOTICE);
+            controller.submit(new SessionEvent.Finish());
+            controller.submit(new SessionEvent.CardReadFailed(Notice.CardProblem.CARD_UNREADABLE));
+            await(() -> controller.view().notice().equals(Optional.of(Notice.CardProblem.CARD_UNREADABLE)));
+            controller.submit(new SessionEvent.Finish());
+            await(() -> controller.view().state() == SessionState.ATTRACT);
+
             server.queueCommand(new HeartbeatAnswer.Command("c1", HeartbeatAnswer.CommandType.OUT_OF_SERVICE, Optional.of("holiday")));
             hb.beat();
             await(() -> controller.view().state() == SessionState.OUT_OF_SERVICE);
@@ -87,12 +97,17 @@ class HeartbeatServiceTest {
                 assertThat(d.detail()).contains("NO_RESPONSE");
             });
             assertThat(sent.rejectedConfigKeys()).containsExactly("no.such.key");
-            assertThat(sent.counters()).containsKeys("sessions", "reportsPrinted", "errors");
+            assertThat(sent.counters()).containsKeys("sessions", "reportsPrinted", "errors")
+                    .containsEntry("errors.QR_UNKNOWN", 1L).containsEntry("errors.CARD_UNREADABLE", 1L)
+                    .containsEntry("errors", 2L);
 
             server.queueCommand(new HeartbeatAnswer.Command("c1", HeartbeatAnswer.CommandType.BACK_IN_SERVICE, Optional.empty()));
             hb.beat();
             Thread.sleep(200);
             assertThat(controller.view().state()).as("a command id seen before is not run again").isEqualTo(SessionState.OUT_OF_SERVICE);
+            assertThat(server.heartbeats().get(server.heartbeats().size() - 1).counters())
+                    .as("counters are since the last accepted heartbeat").containsEntry("errors", 0L)
+                    .doesNotContainKeys("errors.QR_UNKNOWN", "errors.CARD_UNREADABLE");
 
             server.queueCommand(new HeartbeatAnswer.Command("c2", HeartbeatAnswer.CommandType.BACK_IN_SERVICE, Optional.empty()));
             server.queueCommand(new HeartbeatAnswer.Command("c3", HeartbeatAnswer.CommandType.RELOAD_CONFIG, Optional.empty()));
