@@ -6,6 +6,7 @@ import org.creditkiosk.device.idcard.IdCardEvent;
 import org.creditkiosk.device.idcard.IdCardOutcome;
 import org.creditkiosk.device.scanner.ScanEvent;
 import org.creditkiosk.devices.IdCardDataMapper;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.scan.ScannedCode;
 import org.creditkiosk.session.SessionEvent;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ public final class DeviceIntake {
         } else if (e instanceof IdCardEvent.CardRemoved) {
             session.accept(new SessionEvent.CardRemoved());
         } else if (e instanceof IdCardEvent.ReadFailed f && aboutTheCard(f.outcome())) {
-            session.accept(new SessionEvent.CardReadFailed(f.outcome().code()));
+            session.accept(new SessionEvent.CardReadFailed(Notice.CardProblem.CARD_UNREADABLE));
         }
         // Other outcomes (no answer, checksum, lost link, SAM faults) are the reader's trouble, not the citizen's:
         // the driver logs them and its health says so; DeviceWatch turns that into the attract screen's notice.
@@ -65,10 +66,10 @@ public final class DeviceIntake {
             session.accept(new SessionEvent.ReportCodeScanned(report.reportNo()));
         } else if (code instanceof ScannedCode.Malformed m) {
             log.info("scanned a malformed code: {}", m.reason());
-            session.accept(new SessionEvent.CodeRejected("QR_MALFORMED"));
+            session.accept(new SessionEvent.CodeRejected(Notice.CodeProblem.QR_MALFORMED));
         } else {
             log.info("scanned a code that is neither an app code nor a report code ({} chars)", text.length());
-            session.accept(new SessionEvent.CodeRejected("QR_UNKNOWN"));
+            session.accept(new SessionEvent.CodeRejected(Notice.CodeProblem.QR_UNKNOWN));
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.creditkiosk.device.Device;
 import org.creditkiosk.device.DeviceHealth;
 import org.creditkiosk.device.DeviceKind;
+import org.creditkiosk.platform.ErrorCatalog;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.session.SessionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +51,10 @@ public final class DeviceWatch implements AutoCloseable {
                 if (now.usable()) {
                     log.info("{} works again: {}", kind, now);
                 } else {
-                    log.warn("{} unavailable: {} (check its cable, power and port; 'kiosk device ...' commands help)", kind, now);
+                    log.warn("{} unavailable: {} | {}", kind, now,
+                            ErrorCatalog.of(new Notice.DeviceUnavailable(kind)).staffDetail());
                 }
-                controller.submit(new SessionEvent.DeviceAvailability(kind.name(), now.usable()));
+                controller.submit(new SessionEvent.DeviceAvailability(kind, now.usable()));
             }
         });
     }

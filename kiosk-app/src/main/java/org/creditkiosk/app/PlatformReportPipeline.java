@@ -1,9 +1,9 @@
 package org.creditkiosk.app;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.creditkiosk.platform.ErrorCode;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformClient;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.SessionToken;
@@ -66,7 +66,7 @@ public final class PlatformReportPipeline implements ReportPipeline {
         } catch (PlatformException.Api e) {
             if (e.code() == ErrorCode.PRINT_QUOTA_EXCEEDED || e.code() == ErrorCode.RECORD_CHANGED
                     || e.code() == ErrorCode.RATE_LIMITED) {
-                return new Failed(e.code().name());
+                return new Failed(new Notice.PlatformError(e.code()));
             }
             throw e;
         }
@@ -74,8 +74,13 @@ public final class PlatformReportPipeline implements ReportPipeline {
         platform.registerReportDigest(token, allocation.reportNo(), report.digest());
         Outcome outcome = outcome(allocation.reportNo(), desk.print(new PrintJob.Report(allocation.reportNo(), report.pdf())));
         if (receiptPrinter && outcome instanceof Printed) {
-            PrintOutcome slip = desk.print(new PrintJob.Receipt(allocation.reportNo(), ReceiptSlipLayout.build(record, allocation)));
-            log.info("summary slip of report {}: {}", allocation.reportNo(), slip.getClass().getSimpleName());
+            try {
+                PrintOutcome slip = desk.print(new PrintJob.Receipt(allocation.reportNo(), ReceiptSlipLayout.build(record, allocation)));
+                log.info("summary slip of report {}: {}", allocation.reportNo(), slip.getClass().getSimpleName());
+            } catch (RuntimeException e) {
+                // Best effort: the citizen holds the report; a broken slip must not turn it into a failure.
+                log.error("summary slip of report {} failed", allocation.reportNo(), e);
+            }
         }
         log.info("report {} ({} pages, {} bytes): {} after {} ms", allocation.reportNo(), report.pages(), report.size(),
                 outcome, (System.nanoTime() - start) / 1_000_000);
@@ -92,15 +97,15 @@ public final class PlatformReportPipeline implements ReportPipeline {
         } else if (o instanceof PrintOutcome.NotReady n) {
             code = Optional.of(n.code());
         }
-        return new Failed(code.map(PlatformReportPipeline::noticeCode).orElse("PRINT_FAILED"));
+        return new Failed(code.map(PlatformReportPipeline::notice).orElse(Notice.PrintProblem.PRINT_FAILED));
     }
 
-    /** The citizen's notice for a printer fault (KioskNotices has a text for each). */
-    static String noticeCode(PrintFailure.Code code) {
+    /** The citizen's notice for a printer fault. */
+    static Notice.PrintProblem notice(PrintFailure.Code code) {
         return switch (code) {
-            case PAPER_OUT -> "PAPER_OUT";
-            case COVER_OPEN -> "COVER_OPEN";
-            default -> List.of(PrintFailure.Code.values()).contains(code) && code.heldForReprint() ? "PRINTER_OFFLINE" : "PRINT_FAILED";
+            case PAPER_OUT -> Notice.PrintProblem.PAPER_OUT;
+            case COVER_OPEN -> Notice.PrintProblem.COVER_OPEN;
+            default -> code.heldForReprint() ? Notice.PrintProblem.PRINTER_OFFLINE : Notice.PrintProblem.PRINT_FAILED;
         };
     }
 

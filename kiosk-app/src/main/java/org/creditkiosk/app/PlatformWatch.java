@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.creditkiosk.platform.CircuitBreaker;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.PlatformOps;
 import org.creditkiosk.session.SessionEvent;
@@ -33,10 +34,10 @@ public final class PlatformWatch implements AutoCloseable {
         breaker.addListener(a -> {
             if (a.up()) {
                 log.info("platform answers again: back in service");
-                controller.submit(new SessionEvent.BackInService(SessionEvent.GoOutOfService.PLATFORM));
+                controller.submit(new SessionEvent.BackInService(Notice.OutOfService.PLATFORM_DOWN));
             } else {
                 log.warn("platform unavailable ({}): out of service", a.reason().orElse("?"));
-                controller.submit(new SessionEvent.GoOutOfService(SessionEvent.GoOutOfService.PLATFORM));
+                controller.submit(new SessionEvent.GoOutOfService(Notice.OutOfService.PLATFORM_DOWN));
             }
         });
         controller.onProbe(breaker::tick);

@@ -1,5 +1,6 @@
 package org.creditkiosk.app;
 
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.SessionToken;
 import org.creditkiosk.platform.api.CreditRecord;
@@ -22,12 +23,17 @@ public interface ReportPipeline {
     /**
      * The report could not be printed.
      *
-     * @param code a notice code for the citizen (PAPER_OUT, PRINTER_OFFLINE, PRINT_FAILED, or a platform code)
+     * @param notice why, for the citizen: a {@link Notice.PrintProblem} or a platform refusal (PRINT_QUOTA_EXCEEDED ...)
      */
-    record Failed(String code) implements Outcome {
+    record Failed(Notice notice) implements Outcome {
     }
 
-    /** Runs the whole flow; blocking, bounded in time; never on the FX thread. */
+    /**
+     * Runs the whole flow; blocking, bounded in time; never on the FX thread.
+     *
+     * @throws PlatformException a platform call of the flow failed (allocate, register the digest)
+     * @throws org.creditkiosk.report.sign.SigningException the report could not be signed
+     */
     Outcome print(SessionToken token, CreditRecord record) throws PlatformException;
 
     /** Forget any job kept for the session (called when the visit ends). */

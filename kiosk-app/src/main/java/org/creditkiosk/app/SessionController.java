@@ -3,18 +3,20 @@ package org.creditkiosk.app;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformClient;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.SessionToken;
 import org.creditkiosk.platform.api.CreditRecord;
 import org.creditkiosk.platform.api.PlatformSession;
+import org.creditkiosk.report.sign.SigningException;
 import org.creditkiosk.session.Session;
 import org.creditkiosk.session.SessionCommand;
 import org.creditkiosk.session.SessionEvent;
@@ -134,13 +136,16 @@ public final class SessionController implements AutoCloseable {
                 return new SessionEvent.RecordLoaded(c.visit(), r);
             });
         } else if (command instanceof SessionCommand.PrintReport c) {
+            // Every way the print flow can end comes back as an event, so PRINTING never waits for its timeout:
+            // a report, a notice, a failed platform call (allocate, register the digest), or anything it threw.
             async("printReport", c.visit(), () -> {
                 ReportPipeline.Outcome o = reports.print(c.token(), c.record());
                 if (o instanceof ReportPipeline.Printed p) {
                     return new SessionEvent.PrintFinished(c.visit(), p.reportNo());
                 }
-                return new SessionEvent.PrintFailed(c.visit(), ((ReportPipeline.Failed) o).code(), Optional.empty());
-            });
+                return new SessionEvent.PrintFailed(c.visit(), ((ReportPipeline.Failed) o).notice());
+            }, e -> new SessionEvent.PrintFailed(c.visit(), e instanceof SigningException
+                    ? Notice.PrintProblem.SIGNING_FAILED : Notice.PrintProblem.PRINT_FAILED));
         } else if (command instanceof SessionCommand.FileObjection c) {
             async("fileObjection", c.visit(), () ->
                     new SessionEvent.ObjectionFiled(c.visit(), platform.fileObjection(c.token(), c.request())));
@@ -162,6 +167,16 @@ public final class SessionController implements AutoCloseable {
     }
 
     private void async(String operation, long visit, Call call) {
+        async(operation, visit, call, e -> new SessionEvent.PlatformFailed(visit, operation,
+                new PlatformException.Protocol(operation + ": " + e.getClass().getSimpleName(), e)));
+    }
+
+    /**
+     * Runs {@code call} on a worker and submits its event; a failed platform call becomes {@link
+     * SessionEvent.PlatformFailed}, anything else it throws (a bug, a signing fault, even an Error) becomes the event
+     * {@code unexpected} makes of it, so that the session always hears how the command ended.
+     */
+    private void async(String operation, long visit, Call call, Function<Throwable, SessionEvent> unexpected) {
         workers.execute(() -> {
             SessionEvent result;
             try {
@@ -171,8 +186,11 @@ public final class SessionController implements AutoCloseable {
                 result = new SessionEvent.PlatformFailed(visit, operation, e);
             } catch (RuntimeException e) {
                 log.error("{} failed unexpectedly", operation, e);
-                result = new SessionEvent.PlatformFailed(visit, operation,
-                        new PlatformException.Protocol(operation + ": " + e.getClass().getSimpleName(), e));
+                result = unexpected.apply(e);
+            } catch (Error e) {
+                log.error("{} failed unexpectedly", operation, e);
+                submit(unexpected.apply(e));
+                throw e;
             }
             submit(result);
         });

@@ -32,6 +32,7 @@ import org.creditkiosk.ops.MaintenanceLockout;
 import org.creditkiosk.ops.RemoteActions;
 import org.creditkiosk.platform.CircuitBreaker;
 import org.creditkiosk.platform.HttpPlatformClient;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformOps;
 import org.creditkiosk.printing.PrintChannel;
 import org.creditkiosk.printing.PrintDesk;
@@ -131,7 +132,7 @@ public final class KioskAssembly {
         settings.bundleRefusal().ifPresent(reason -> {
             // The heartbeat keeps running, so administrators can push a bundle that verifies (RELOAD_CONFIG).
             log.error("out of service: {}; push a valid signed bundle (RELOAD_CONFIG) or remove the stored one", reason);
-            controller.submit(new SessionEvent.GoOutOfService(SessionEvent.GoOutOfService.CONFIGURATION));
+            controller.submit(new SessionEvent.GoOutOfService(Notice.OutOfService.CONFIGURATION_REFUSED));
         });
         log.info("kiosk {} started{}: platform {}, devices {}, A4 {}", settings.get(ConfigKeys.KIOSK_ID),
                 sources.demo().isPresent() ? " (demo)" : "", client.settings().url(),

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +22,7 @@ import org.creditkiosk.app.SessionController;
 import org.creditkiosk.app.KioskVersion;
 import org.creditkiosk.device.Device;
 import org.creditkiosk.device.DeviceHealth;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.PlatformOps;
 import org.creditkiosk.platform.api.CommandResult;
@@ -53,7 +55,8 @@ public final class HeartbeatService implements AutoCloseable {
     private final Instant started;
     private final AtomicLong visits = new AtomicLong();
     private final AtomicLong reportsPrinted = new AtomicLong();
-    private final AtomicLong notices = new AtomicLong();
+    /** Notices met, by {@link Notice#code()}: the contract's {@code errors.<CODE>} counters. */
+    private final Map<String, Long> errors = new ConcurrentHashMap<>();
     private final Set<String> handled = Collections.synchronizedSet(new LinkedHashSet<>());
     private final CopyOnWriteArrayList<HeartbeatCounters> moreCounters = new CopyOnWriteArrayList<>();
     private volatile boolean restartWanted;
@@ -79,6 +82,7 @@ public final class HeartbeatService implements AutoCloseable {
     /** Counts what the heartbeat reports, from the views the session publishes. */
     private final class Counter implements java.util.function.Consumer<SessionView> {
         private SessionState last = SessionState.ATTRACT;
+        private Optional<Notice> lastNotice = Optional.empty();
 
         @Override
         public synchronized void accept(SessionView v) {
@@ -87,11 +91,14 @@ public final class HeartbeatService implements AutoCloseable {
                     visits.incrementAndGet();
                 } else if (v.state() == SessionState.FAREWELL && v.reportNo().isPresent()) {
                     reportsPrinted.incrementAndGet();
-                } else if (v.state() == SessionState.NOTICE) {
-                    notices.incrementAndGet();
                 }
                 last = v.state();
             }
+            // A notice screen or banner counts once when it appears (a banner kept across screens is one notice).
+            if (v.notice().isPresent() && !v.notice().equals(lastNotice)) {
+                errors.merge(v.notice().get().code(), 1L, Long::sum);
+            }
+            lastNotice = v.notice();
             if (restartWanted && !v.state().inSession()) {
                 log.warn("restarting on the administrators' command");
                 actions.restart();
@@ -128,13 +135,17 @@ public final class HeartbeatService implements AutoCloseable {
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("sessions", visits.get());
         counters.put("reportsPrinted", reportsPrinted.get());
-        counters.put("errors", notices.get());
+        Map<String, Long> met = Map.copyOf(errors);
+        met.forEach((code, n) -> counters.put("errors." + code, n));
         Map<HeartbeatCounters, Map<String, Long>> taken = new LinkedHashMap<>();
         for (HeartbeatCounters source : moreCounters) {
             Map<String, Long> counted = Map.copyOf(source.counted());
             taken.put(source, counted);
             counted.forEach((key, n) -> counters.merge(key, n, Long::sum));
         }
+        // "errors" is the 1.0 total; 1.1 names each code (contract, Heartbeat.counters).
+        counters.put("errors", counters.entrySet().stream().filter(e -> e.getKey().startsWith("errors."))
+                .mapToLong(Map.Entry::getValue).sum());
         SessionState state = controller.view().state();
         Heartbeat hb = new Heartbeat(KioskVersion.current(), configVersion, Duration.between(started, clock.instant()).toSeconds(),
                 Optional.of(state.inSession() ? "IN_SESSION" : state.name()), deviceStatuses(), counters, Map.of(),
@@ -143,7 +154,7 @@ public final class HeartbeatService implements AutoCloseable {
         // Counters are "since the last accepted heartbeat" (contract): subtract what was just reported.
         visits.addAndGet(-counters.get("sessions"));
         reportsPrinted.addAndGet(-counters.get("reportsPrinted"));
-        notices.addAndGet(-counters.get("errors"));
+        met.forEach((code, n) -> errors.merge(code, -n, (a, b) -> a + b == 0 ? null : a + b));
         taken.forEach(HeartbeatCounters::reported);
         for (HeartbeatAnswer.Command c : answer.commands()) {
             if (handled.add(c.commandId())) {
@@ -163,10 +174,10 @@ public final class HeartbeatService implements AutoCloseable {
     private CommandResult execute(HeartbeatAnswer.Command c) {
         switch (c.type()) {
             case OUT_OF_SERVICE:
-                controller.submit(new SessionEvent.GoOutOfService(SessionEvent.GoOutOfService.REMOTE));
+                controller.submit(new SessionEvent.GoOutOfService(Notice.OutOfService.REMOTE_ORDER));
                 return done("out of service" + c.reason().map(r -> ": " + r).orElse(""));
             case BACK_IN_SERVICE:
-                controller.submit(new SessionEvent.BackInService(SessionEvent.GoOutOfService.REMOTE));
+                controller.submit(new SessionEvent.BackInService(Notice.OutOfService.REMOTE_ORDER));
                 return done("back in service");
             case PRINT_TEST_PAGE:
                 try {

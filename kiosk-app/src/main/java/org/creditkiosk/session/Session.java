@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.creditkiosk.device.DeviceKind;
+import org.creditkiosk.platform.ErrorCatalog;
 import org.creditkiosk.platform.ErrorCode;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.SessionToken;
 import org.creditkiosk.platform.api.CreditRecord;
@@ -42,11 +44,6 @@ public final class Session {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
     private static final Logger audit = LoggerFactory.getLogger("org.creditkiosk.audit");
 
-    /** Notice codes that are not platform error codes. */
-    public static final String NOTICE_TIMEOUT = "TIMEOUT";
-    public static final String NOTICE_CARD_UNREADABLE = "CARD_UNREADABLE";
-    public static final String NOTICE_PRINT_FAILED = "PRINT_FAILED";
-
     /** States with a "finish" button: the citizen may leave from here. */
     private static final Set<SessionState> FINISHABLE = EnumSet.of(SessionState.CHOOSING_SUBJECT,
             SessionState.SHOWING_RECORD, SessionState.OBJECTING, SessionState.CONFIRMING_PRINT);
@@ -58,15 +55,15 @@ public final class Session {
     private Instant deadline;
     private long visit;
     private boolean openedByCard;
-    /** Why the kiosk may not serve (PLATFORM, REMOTE ...): each cause is lifted by its own BackInService. */
-    private final Set<String> outOfServiceCauses = new TreeSet<>();
-    private final Set<String> unavailableDevices = new TreeSet<>();
+    /** Why the kiosk may not serve: each cause is lifted by its own BackInService. */
+    private final Set<Notice.OutOfService> outOfServiceCauses = EnumSet.noneOf(Notice.OutOfService.class);
+    private final Set<DeviceKind> unavailableDevices = EnumSet.noneOf(DeviceKind.class);
 
     // The citizen's data: only between the start and the end of a visit.
     private Optional<PlatformSession> platformSession = Optional.empty();
     private Optional<String> chosenUscc = Optional.empty();
     private Optional<CreditRecord> record = Optional.empty();
-    private Optional<String> notice = Optional.empty();
+    private Optional<Notice> notice = Optional.empty();
     private Optional<String> reportNo = Optional.empty();
     private Optional<String> objectionItemId = Optional.empty();
     private Optional<ObjectionTicket> objectionTicket = Optional.empty();
@@ -124,7 +121,7 @@ public final class Session {
                 restartTimer();
             }
         } else if (event instanceof GoOutOfService g) {
-            outOfServiceCauses.add(g.reason());
+            outOfServiceCauses.add(g.cause());
             if (!state.inSession() && state != SessionState.MAINTENANCE) {
                 enter(SessionState.OUT_OF_SERVICE);
             }
@@ -135,7 +132,7 @@ public final class Session {
                 unavailableDevices.add(d.device());
             }
         } else if (event instanceof BackInService b) {
-            outOfServiceCauses.remove(b.reason());
+            outOfServiceCauses.remove(b.cause());
             if (state == SessionState.OUT_OF_SERVICE && outOfServiceCauses.isEmpty()) {
                 enter(SessionState.ATTRACT);
             }
@@ -195,9 +192,9 @@ public final class Session {
                     enter(SessionState.VERIFYING);
                     out.add(new VerifyReport(visit, r.reportNo()));
                 } else if (event instanceof CodeRejected r) {
-                    showNotice(r.code());
-                } else if (event instanceof CardReadFailed) {
-                    showNotice(NOTICE_CARD_UNREADABLE);
+                    showNotice(r.problem());
+                } else if (event instanceof CardReadFailed c) {
+                    showNotice(c.problem());
                 } else if (event instanceof Finish && state != SessionState.ATTRACT) {
                     enter(afterVisit());
                 } else {
@@ -213,7 +210,7 @@ public final class Session {
                         enter(SessionState.CHOOSING_SUBJECT);
                     }
                 } else if (event instanceof PlatformFailed f) {
-                    failVisit(f.failure(), out);
+                    failVisit(Notice.of(f.failure()), out);
                 } else {
                     ignore(event);
                 }
@@ -273,13 +270,12 @@ public final class Session {
                     String no = p.reportNo();
                     endVisit(out, SessionState.FAREWELL);
                     reportNo = Optional.of(no);
-                } else if (event instanceof PrintFailed p && ErrorCode.RECORD_CHANGED.name().equals(p.code())) {
-                    // The record changed since it was fetched (contract, allocateReport 409): fetch it again.
-                    loadRecord(chosenUscc, out);
-                    notice = Optional.of(p.code());
                 } else if (event instanceof PrintFailed p) {
-                    notice = Optional.of(p.code());
-                    enter(SessionState.SHOWING_RECORD);
+                    onPrintFailed(p.notice(), out);
+                } else if (event instanceof PlatformFailed f) {
+                    // A platform call of the print flow (allocate, register the digest) failed: say so now, not
+                    // when the PRINTING timeout runs out.
+                    onPrintFailed(Notice.of(f.failure()), out);
                 } else {
                     ignore(event);
                 }
@@ -293,10 +289,11 @@ public final class Session {
                     objectionTicket = Optional.of(o.ticket());
                     restartTimer();
                 } else if (event instanceof PlatformFailed f) {
-                    if (f.failure() instanceof PlatformException.Api api && api.code() == ErrorCode.SESSION_EXPIRED) {
-                        failVisit(f.failure(), out);
+                    Notice n = Notice.of(f.failure());
+                    if (endsTheVisit(n)) {
+                        failVisit(n, out);
                     } else {
-                        notice = Optional.of(noticeCode(f.failure()));
+                        notice = Optional.of(n);
                         restartTimer();
                     }
                 } else if (event instanceof BackToRecord) {
@@ -313,7 +310,7 @@ public final class Session {
                     verification = Optional.of(v.verification());
                     enter(SessionState.SHOWING_VERIFICATION);
                 } else if (event instanceof PlatformFailed f) {
-                    showNotice(noticeCode(f.failure()));
+                    showNotice(Notice.of(f.failure()));
                 } else {
                     ignore(event);
                 }
@@ -362,16 +359,16 @@ public final class Session {
             case FAREWELL, NOTICE, SHOWING_VERIFICATION -> enter(afterVisit());
             case VERIFYING -> {
                 log.warn("platform did not answer the report verification within {}", timeouts.of(state));
-                showNotice(NOTICE_TIMEOUT);
+                showNotice(Notice.PLATFORM_TIMEOUT);
             }
             case AUTHENTICATING, LOADING_RECORD -> {
                 log.warn("platform did not answer within {} in {}", timeouts.of(state), state);
                 endVisit(out, SessionState.NOTICE);
-                notice = Optional.of(NOTICE_TIMEOUT);
+                notice = Optional.of(Notice.PLATFORM_TIMEOUT);
             }
             case PRINTING -> {
                 log.warn("printing did not finish within {}", timeouts.of(state));
-                notice = Optional.of(NOTICE_PRINT_FAILED);
+                notice = Optional.of(Notice.PrintProblem.PRINT_FAILED);
                 enter(SessionState.SHOWING_RECORD);
             }
             // The citizen walked away: nobody to say goodbye to.
@@ -405,32 +402,47 @@ public final class Session {
                         || api.code() == ErrorCode.INVALID_ARGUMENT);
         if (organisationRefused) {
             // The person stays signed in and may pick another organisation or their own record.
-            notice = Optional.of(noticeCode(failure));
+            notice = Optional.of(Notice.of(failure));
             chosenUscc = Optional.empty();
             enter(SessionState.CHOOSING_SUBJECT);
         } else {
+            failVisit(Notice.of(failure), out);
+        }
+    }
+
+    /**
+     * The print flow ended without a report; the catalogue's recovery decides what follows: the visit ends (session
+     * expired, kiosk out of service), the changed record is fetched again, or the record is shown with the notice
+     * (try again, printer fault, quota, signing ...).
+     */
+    private void onPrintFailed(Notice failure, List<SessionCommand> out) {
+        log.info("print failed: {}", failure.code());
+        if (endsTheVisit(failure)) {
             failVisit(failure, out);
+        } else if (ErrorCatalog.of(failure).recovery() == ErrorCatalog.Recovery.REFETCH_RECORD) {
+            // The record changed since it was fetched (contract, allocateReport 409): fetch it again.
+            loadRecord(chosenUscc, out);
+            notice = Optional.of(failure);
+        } else {
+            notice = Optional.of(failure);
+            enter(SessionState.SHOWING_RECORD);
         }
     }
 
-    private void failVisit(PlatformException failure, List<SessionCommand> out) {
-        String code = noticeCode(failure);
+    /** The platform session is gone, or the kiosk cannot serve anyone: nothing more can be done in this visit. */
+    private static boolean endsTheVisit(Notice n) {
+        ErrorCatalog.Recovery r = ErrorCatalog.of(n).recovery();
+        return r == ErrorCatalog.Recovery.END_SESSION || r == ErrorCatalog.Recovery.OUT_OF_SERVICE;
+    }
+
+    private void failVisit(Notice failure, List<SessionCommand> out) {
         endVisit(out, SessionState.NOTICE);
-        notice = Optional.of(code);
+        notice = Optional.of(failure);
     }
 
-    private static String noticeCode(PlatformException failure) {
-        if (failure instanceof PlatformException.Api api) {
-            return api.code().name();
-        } else if (failure instanceof PlatformException.Transport t) {
-            return t.kind().name();
-        }
-        return "PROTOCOL";
-    }
-
-    private void showNotice(String code) {
+    private void showNotice(Notice n) {
         clearCitizenData();
-        notice = Optional.of(code);
+        notice = Optional.of(n);
         enter(SessionState.NOTICE);
     }
 

@@ -1,6 +1,7 @@
 package org.creditkiosk.session;
 
-import java.util.Optional;
+import org.creditkiosk.device.DeviceKind;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.api.CreditRecord;
 import org.creditkiosk.platform.api.IdCardData;
@@ -30,7 +31,7 @@ public sealed interface SessionEvent {
     }
 
     /** The reader saw a card but could not read it (moved, unknown type, verification failed...). */
-    record CardReadFailed(String code) implements SessionEvent {
+    record CardReadFailed(Notice.CardProblem problem) implements SessionEvent {
     }
 
     /** The city app's electronic credit ID code was scanned (already checked for the {@code XYYL1.} form). */
@@ -45,11 +46,8 @@ public sealed interface SessionEvent {
     record ReportCodeScanned(String reportNo) implements SessionEvent {
     }
 
-    /**
-     * A code was scanned that the kiosk cannot use; {@code code} is a notice code: QR_UNKNOWN (not a credit report or
-     * app code) or QR_MALFORMED (looks like an app code but is broken).
-     */
-    record CodeRejected(String code) implements SessionEvent {
+    /** A code was scanned that the kiosk cannot use: not a credit report or app code, or a broken app code. */
+    record CodeRejected(Notice.CodeProblem problem) implements SessionEvent {
     }
 
     // --- platform answers ------------------------------------------------------------------------------------
@@ -63,6 +61,7 @@ public sealed interface SessionEvent {
     record ReportVerified(long visit, ReportVerification verification) implements SessionEvent {
     }
 
+    /** A platform call failed; {@code operation} names it for the log only. */
     record PlatformFailed(long visit, String operation, PlatformException failure) implements SessionEvent {
     }
 
@@ -70,8 +69,12 @@ public sealed interface SessionEvent {
     record PrintFinished(long visit, String reportNo) implements SessionEvent {
     }
 
-    /** Printing failed; {@code code} names why (PAPER_OUT, PRINTER_OFFLINE, RECORD_CHANGED, PRINT_QUOTA_EXCEEDED ...). */
-    record PrintFailed(long visit, String code, Optional<PlatformException> failure) implements SessionEvent {
+    /**
+     * The print flow ended without a report: a {@link Notice.PrintProblem} (paper, printer, signing ...) or a platform
+     * refusal it turned into a notice (RECORD_CHANGED, PRINT_QUOTA_EXCEEDED ...). A failed platform call of the flow
+     * arrives as {@link PlatformFailed}.
+     */
+    record PrintFailed(long visit, Notice notice) implements SessionEvent {
     }
 
     // --- the citizen -----------------------------------------------------------------------------------------
@@ -127,25 +130,18 @@ public sealed interface SessionEvent {
     }
 
     /**
-     * A device became unavailable or available again ({@code device} is a {@code DeviceKind} name). The kiosk keeps
-     * serving with what works (app codes without the card reader, queries without the printer) and says so.
+     * A device became unavailable or available again. The kiosk keeps serving with what works (app codes without
+     * the card reader, queries without the printer) and says so.
      */
-    record DeviceAvailability(String device, boolean available) implements SessionEvent {
+    record DeviceAvailability(DeviceKind device, boolean available) implements SessionEvent {
     }
 
-    /**
-     * The kiosk may not serve; {@code reason} is the cause: {@link #PLATFORM} (the platform does not answer) or
-     * {@link #REMOTE} (the administrators said so). A visit in progress may finish first.
-     */
-    record GoOutOfService(String reason) implements SessionEvent {
-        public static final String PLATFORM = "PLATFORM";
-        public static final String REMOTE = "REMOTE";
-        /** The stored configuration bundle failed its check at start: out of service until administrators push a fix. */
-        public static final String CONFIGURATION = "CONFIGURATION";
+    /** The kiosk may not serve, for {@code cause}. A visit in progress may finish first. */
+    record GoOutOfService(Notice.OutOfService cause) implements SessionEvent {
     }
 
-    /** The cause {@code reason} is gone; the kiosk serves again when no cause is left. */
-    record BackInService(String reason) implements SessionEvent {
+    /** The {@code cause} is gone; the kiosk serves again when no cause is left. */
+    record BackInService(Notice.OutOfService cause) implements SessionEvent {
     }
 
     record EnterMaintenance() implements SessionEvent {

@@ -3,6 +3,8 @@ package org.creditkiosk.session;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.creditkiosk.device.DeviceKind;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.api.CreditRecord;
 import org.creditkiosk.platform.api.ObjectionTicket;
 import org.creditkiosk.platform.api.Person;
@@ -12,14 +14,14 @@ import org.creditkiosk.platform.api.ReportVerification;
 /**
  * An immutable snapshot of the session for the screens. Outside a session every citizen field is empty.
  *
- * @param notice a message code for the citizen ({@code ErrorCatalog} key): the reason of a NOTICE screen, or a
- *               banner on the current screen (e.g. the printer needs attention)
+ * @param notice what went wrong, for the citizen (texts from {@code ErrorCatalog.of(notice)}): the reason of a
+ *               NOTICE screen, or a banner on the current screen (e.g. the printer needs attention)
  * @param reportNo the number of the report just printed (farewell screen)
  * @param objectionItemId the item being objected to (objection screen)
  * @param objectionTicket the ticket once the objection was filed
- * @param outOfServiceReason why the kiosk is out of service (a code, for the attract notice and staff)
+ * @param outOfServiceReason why the kiosk is out of service (for the attract notice and staff)
  * @param verification the platform's answer about a scanned report (SHOWING_VERIFICATION)
- * @param unavailableDevices devices that cannot work now (DeviceKind names), for the attract screen's notice
+ * @param unavailableDevices devices that cannot work now, for the attract screen's notice
  */
 public record SessionView(
         SessionState state,
@@ -27,13 +29,13 @@ public record SessionView(
         List<Representation> represents,
         Optional<String> chosenUscc,
         Optional<CreditRecord> record,
-        Optional<String> notice,
+        Optional<Notice> notice,
         Optional<String> reportNo,
         Optional<String> objectionItemId,
         Optional<ObjectionTicket> objectionTicket,
-        Optional<String> outOfServiceReason,
+        Optional<Notice.OutOfService> outOfServiceReason,
         Optional<ReportVerification> verification,
-        Set<String> unavailableDevices) {
+        Set<DeviceKind> unavailableDevices) {
 
     public SessionView {
         represents = List.copyOf(represents);
@@ -42,6 +44,6 @@ public record SessionView(
 
     @Override
     public String toString() {
-        return "SessionView[" + state + notice.map(n -> ", notice " + n).orElse("") + "]";
+        return "SessionView[" + state + notice.map(n -> ", notice " + n.code()).orElse("") + "]";
     }
 }

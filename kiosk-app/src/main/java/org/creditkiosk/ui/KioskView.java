@@ -28,6 +28,9 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
+import org.creditkiosk.device.DeviceKind;
+import org.creditkiosk.platform.ErrorCode;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.api.Representation;
 import org.creditkiosk.platform.api.ReportVerification;
 import org.creditkiosk.session.SessionEvent;
@@ -263,7 +266,7 @@ public final class KioskView extends StackPane {
         if (maintenanceScreen == null || maintenanceLanguage != texts.language()) {
             maintenanceLanguage = texts.language();
             maintenanceScreen = maintenance.map(m -> new MaintenanceScreen(texts, m, events).build())
-                    .orElseGet(() -> message("maintenance.title", "maintenance.body", "⚙"));
+                    .orElseGet(() -> message(texts.t("maintenance.title"), texts.t("maintenance.body"), "⚙"));
         }
         return maintenanceScreen;
     }
@@ -365,9 +368,10 @@ public final class KioskView extends StackPane {
         VBox screen = new VBox(26, Widgets.column(8, Pos.CENTER, title, sub), main);
         screen.setAlignment(Pos.TOP_CENTER);
         screen.getStyleClass().add("content");
-        view.outOfServiceReason().ifPresent(r -> screen.getChildren().add(1, warning(texts.t("outOfService.body"))));
-        if (view.unavailableDevices().contains("ID_CARD_READER")) {
-            screen.getChildren().add(1, warning(texts.t("attract.readerUnavailable")));
+        view.outOfServiceReason().ifPresent(r -> screen.getChildren().add(1, warning(notices.body(r, texts.language()))));
+        if (view.unavailableDevices().contains(DeviceKind.ID_CARD_READER)) {
+            screen.getChildren().add(1, warning(notices.body(new Notice.DeviceUnavailable(DeviceKind.ID_CARD_READER),
+                    texts.language())));
         }
         return screen;
     }
@@ -499,11 +503,11 @@ public final class KioskView extends StackPane {
     }
 
     private Node notice(SessionView view) {
-        String code = view.notice().orElse("INTERNAL");
+        Notice n = view.notice().orElse(new Notice.PlatformError(ErrorCode.INTERNAL));
         VBox v = Widgets.column(28, Pos.CENTER,
                 Widgets.roundMark("!", 130, Color.web("#e08a00"), Color.WHITE),
-                Widgets.label(notices.title(code, texts.language()), "notice-title"),
-                Widgets.label(notices.body(code, texts.language()), "notice-body"),
+                Widgets.label(notices.title(n, texts.language()), "notice-title"),
+                Widgets.label(notices.body(n, texts.language()), "notice-body"),
                 Widgets.button(texts.t("notice.ok"), "primary", "notice-ok", () -> events.accept(new SessionEvent.Finish())));
         v.setMaxWidth(1200);
         v.getStyleClass().add("content");
@@ -542,16 +546,17 @@ public final class KioskView extends StackPane {
     }
 
     private Node outOfService(SessionView view) {
-        Node m = message("outOfService.title", "outOfService.body", "⏸");
-        ((VBox) m).getChildren().add(Widgets.label(texts.t("outOfService.phone", identity.servicePhone()), "screen-sub"));
+        Notice cause = view.outOfServiceReason().orElse(Notice.OutOfService.PLATFORM_DOWN);
+        VBox m = message(notices.title(cause, texts.language()), notices.body(cause, texts.language()), "⏸");
+        m.getChildren().add(Widgets.label(texts.t("outOfService.phone", identity.servicePhone()), "screen-sub"));
         return m;
     }
 
-    private Node message(String titleKey, String bodyKey, String icon) {
+    private VBox message(String title, String body, String icon) {
         VBox v = Widgets.column(28, Pos.CENTER,
                 Widgets.roundMark(icon, 130, Color.web("#5b6775"), Color.WHITE),
-                Widgets.label(texts.t(titleKey), "notice-title"),
-                Widgets.label(texts.t(bodyKey), "notice-body"));
+                Widgets.label(title, "notice-title"),
+                Widgets.label(body, "notice-body"));
         v.getStyleClass().add("content");
         return v;
     }

@@ -21,6 +21,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
+import org.creditkiosk.platform.ErrorCode;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.api.ListSearchPage;
 import org.creditkiosk.platform.api.ListSearchPage.ListKind;
@@ -54,7 +56,7 @@ public final class ListSearchScreen extends StackPane {
     private record Shown(ListSearchPage page) implements Result {
     }
 
-    private record Failed(String code) implements Result {
+    private record Failed(Notice notice) implements Result {
     }
 
     private final Texts texts;
@@ -208,7 +210,7 @@ public final class ListSearchScreen extends StackPane {
             p.setPrefSize(90, 90);
             card.getChildren().add(centered(Widgets.column(20, Pos.CENTER, p, Widgets.label(texts.t("lists.loading"), "busy-text"))));
         } else if (result instanceof Failed f) {
-            Label error = Widgets.label(notices.body(f.code(), texts.language()), "error-line");
+            Label error = Widgets.label(notices.body(f.notice(), texts.language()), "error-line");
             error.setId("lists-error");
             card.getChildren().add(centered(Widgets.column(24, Pos.CENTER,
                     Widgets.roundMark("!", 96, Color.web("#e08a00"), Color.WHITE), error,
@@ -291,24 +293,17 @@ public final class ListSearchScreen extends StackPane {
                     if (closed || mine != sequence) {
                         return;
                     }
-                    result = failure == null ? new Shown(answer) : new Failed(code(failure));
+                    result = failure == null ? new Shown(answer) : new Failed(notice(failure));
                     rebuild();
                 }));
     }
 
-    /** The citizen message code of a failure, as the session names them. */
-    static String code(Throwable failure) {
+    /** The citizen's notice for a failed search; anything but a platform failure is the platform's INTERNAL. */
+    static Notice notice(Throwable failure) {
         Throwable t = failure;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
-        if (t instanceof PlatformException.Api api) {
-            return api.code().name();
-        } else if (t instanceof PlatformException.Transport tr) {
-            return tr.kind().name();
-        } else if (t instanceof PlatformException.Protocol) {
-            return "PROTOCOL";
-        }
-        return "INTERNAL";
+        return t instanceof PlatformException p ? Notice.of(p) : new Notice.PlatformError(ErrorCode.INTERNAL);
     }
 }

@@ -1,9 +1,13 @@
 package org.creditkiosk.ui;
 
-/** Citizen texts for notice codes (platform error codes, device and session codes). */
+import org.creditkiosk.platform.Notice;
+
+/** What the screens show for a {@link Notice}, in the screen's language. The kiosk's one is {@link KioskNotices}. */
 public interface NoticeTexts {
 
-    String title(String code, Language language);
+    /** The notice screen's heading. */
+    String title(Notice notice, Language language);
 
-    String body(String code, Language language);
+    /** The notice screen's message, or a banner's text. */
+    String body(Notice notice, Language language);
 }

@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.api.Benefit;
 import org.creditkiosk.platform.api.Commitment;
 import org.creditkiosk.platform.api.CreditRecord;
@@ -272,7 +273,7 @@ final class RecordScreen {
 
     /** The last print stopped at the printer: the kept report can be printed again once the printer is fixed. */
     private boolean printerFault() {
-        return view.notice().map(n -> n.equals("PAPER_OUT") || n.equals("COVER_OPEN") || n.equals("PRINTER_OFFLINE")).orElse(false);
+        return view.notice().map(n -> n instanceof Notice.PrintProblem p && p.reprintable()).orElse(false);
     }
 
     private static String date(LocalDate d) {

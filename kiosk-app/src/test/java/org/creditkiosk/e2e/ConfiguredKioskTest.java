@@ -22,6 +22,7 @@ import org.creditkiosk.device.link.SerialPortLink;
 import org.creditkiosk.device.link.SerialSettings;
 import org.creditkiosk.device.link.SocatPair;
 import org.creditkiosk.devices.IdCardDataMapper;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.session.SessionEvent;
 import org.creditkiosk.session.SessionState;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class ConfiguredKioskTest {
                 controller.submit(new SessionEvent.RequestPrint());
                 controller.submit(new SessionEvent.ConfirmPrint());
                 await(() -> controller.view().notice().isPresent(), "print outcome");
-                assertThat(controller.view().notice()).contains("PRINTER_OFFLINE");
+                assertThat(controller.view().notice()).contains(Notice.PrintProblem.PRINTER_OFFLINE);
                 assertThat(controller.view().state()).isEqualTo(SessionState.SHOWING_RECORD);
                 try (var files = Files.walk(dir)) {
                     assertThat(files.filter(p -> p.toString().endsWith(".pdf"))).as("no report on disk").isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.creditkiosk.device.DeviceKind;
 import org.creditkiosk.device.idcard.IdCardReaderSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class DeviceFailureTest {
             k.awaitScreen("attract", 10);
             demo.readerSimulator().setFault(IdCardReaderSimulator.Fault.SILENCE);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                    () -> k.runtime.controller().view().unavailableDevices().contains("ID_CARD_READER"));
+                    () -> k.runtime.controller().view().unavailableDevices().contains(DeviceKind.ID_CARD_READER));
             k.awaitText("#warning-banner", 5);
             k.screenshot("14-reader-unavailable");
             assertThat(k.allTexts()).anyMatch(t -> t.contains("读卡器暂时无法使用"));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.creditkiosk.platform.ErrorCode;
+import org.creditkiosk.platform.Notice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,20 +28,20 @@ class PlatformFaultVisitTest {
             demo.platform().injectNextFault("malformed");
             demo.placeNumber(CARD);
             k.awaitScreen("notice", 20);
-            assertThat(k.runtime.controller().view().notice()).contains("PROTOCOL");
+            assertThat(k.runtime.controller().view().notice()).contains(Notice.PROTOCOL);
             demo.remove();
             k.awaitScreen("attract", 10); // the notice times out by itself
 
             demo.platform().injectNextFault("truncated");
             demo.placeNumber(CARD);
             k.awaitScreen("notice", 20);
-            assertThat(k.runtime.controller().view().notice()).contains("PROTOCOL");
+            assertThat(k.runtime.controller().view().notice()).contains(Notice.PROTOCOL);
             demo.remove();
             k.awaitScreen("attract", 10);
 
             demo.placeNumber(REVOKED);
             k.awaitScreen("notice", 20);
-            assertThat(k.runtime.controller().view().notice()).contains("CARD_REVOKED");
+            assertThat(k.runtime.controller().view().notice()).contains(new Notice.PlatformError(ErrorCode.CARD_REVOKED));
             assertThat(k.allTexts()).anyMatch(t -> t.contains("挂失"));
             k.screenshot("09b-notice-card-revoked");
             demo.remove();
@@ -48,7 +50,7 @@ class PlatformFaultVisitTest {
             demo.platform().injectNextFault("delay=5000");
             demo.placeNumber(CARD);
             k.awaitScreen("notice", 20);
-            assertThat(k.runtime.controller().view().notice()).contains("TIMEOUT");
+            assertThat(k.runtime.controller().view().notice()).contains(Notice.PLATFORM_TIMEOUT);
             demo.remove();
             k.awaitScreen("attract", 10);
 

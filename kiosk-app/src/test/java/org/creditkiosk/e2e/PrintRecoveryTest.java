@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.printing.PrintFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class PrintRecoveryTest {
             k.awaitScreen("showing_record", 30);
             k.awaitText("#record-notice", 5);
             k.screenshot("07-printer-needs-attention");
-            assertThat(k.runtime.controller().view().notice()).contains("PAPER_OUT");
+            assertThat(k.runtime.controller().view().notice()).contains(Notice.PrintProblem.PAPER_OUT);
             assertThat(pdfs(k.reportDir)).isEmpty();
 
             // still no paper: nothing is sent, the reprint stays available

@@ -21,6 +21,7 @@ import org.creditkiosk.device.Device;
 import org.creditkiosk.device.DeviceHealth;
 import org.creditkiosk.device.DeviceKind;
 import org.creditkiosk.platform.CallObserver;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.PlatformOps;
 import org.creditkiosk.platform.api.ConfigAnswer;
@@ -29,6 +30,7 @@ import org.creditkiosk.platform.api.Heartbeat;
 import org.creditkiosk.platform.api.HeartbeatAnswer;
 import org.creditkiosk.session.MutableClock;
 import org.creditkiosk.session.Session;
+import org.creditkiosk.session.SessionEvent;
 import org.creditkiosk.session.SessionState;
 import org.creditkiosk.session.SessionTimeouts;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class HeartbeatServiceTest {
         try (DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), "YL-DEMO-01-K01", secret, Clock.systemUTC());
              var client = server.client(CallObserver.NONE);
              SessionController controller = new SessionController(new Session(Clock.systemUTC(), SessionTimeouts.defaults()),
-                     client, (token, record) -> new ReportPipeline.Failed("PRINT_FAILED"))) {
+                     client, (token, record) -> new ReportPipeline.Failed(Notice.PrintProblem.PRINT_FAILED))) {
             controller.start();
             AtomicInteger testPages = new AtomicInteger();
             AtomicBoolean restarted = new AtomicBoolean();
@@ -84,6 +86,15 @@ class HeartbeatServiceTest {
                         }
                     }, Clock.systemUTC());
 
+            // Two notices met before the first beat: counted by their codes.
+            controller.submit(new SessionEvent.CodeRejected(Notice.CodeProblem.QR_UNKNOWN));
+            await(() -> controller.view().state() == SessionState.NOTICE);
+            controller.submit(new SessionEvent.Finish());
+            controller.submit(new SessionEvent.CardReadFailed(Notice.CardProblem.CARD_UNREADABLE));
+            await(() -> controller.view().notice().equals(Optional.of(Notice.CardProblem.CARD_UNREADABLE)));
+            controller.submit(new SessionEvent.Finish());
+            await(() -> controller.view().state() == SessionState.ATTRACT);
+
             server.queueCommand(new HeartbeatAnswer.Command("c1", HeartbeatAnswer.CommandType.OUT_OF_SERVICE, Optional.of("holiday")));
             hb.beat();
             await(() -> controller.view().state() == SessionState.OUT_OF_SERVICE);
@@ -95,12 +106,17 @@ class HeartbeatServiceTest {
                 assertThat(d.detail()).contains("NO_RESPONSE");
             });
             assertThat(sent.rejectedConfigKeys()).containsExactly("no.such.key");
-            assertThat(sent.counters()).containsKeys("sessions", "reportsPrinted", "errors");
+            assertThat(sent.counters()).containsKeys("sessions", "reportsPrinted", "errors")
+                    .containsEntry("errors.QR_UNKNOWN", 1L).containsEntry("errors.CARD_UNREADABLE", 1L)
+                    .containsEntry("errors", 2L);
 
             server.queueCommand(new HeartbeatAnswer.Command("c1", HeartbeatAnswer.CommandType.BACK_IN_SERVICE, Optional.empty()));
             hb.beat();
             Thread.sleep(200);
             assertThat(controller.view().state()).as("a command id seen before is not run again").isEqualTo(SessionState.OUT_OF_SERVICE);
+            assertThat(server.heartbeats().get(server.heartbeats().size() - 1).counters())
+                    .as("counters are since the last accepted heartbeat").containsEntry("errors", 0L)
+                    .doesNotContainKeys("errors.QR_UNKNOWN", "errors.CARD_UNREADABLE");
 
             server.queueCommand(new HeartbeatAnswer.Command("c2", HeartbeatAnswer.CommandType.BACK_IN_SERVICE, Optional.empty()));
             server.queueCommand(new HeartbeatAnswer.Command("c3", HeartbeatAnswer.CommandType.RELOAD_CONFIG, Optional.empty()));
@@ -126,7 +142,7 @@ class HeartbeatServiceTest {
         try (DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), "YL-DEMO-01-K01", secret, Clock.systemUTC());
              var client = server.client(CallObserver.NONE);
              SessionController controller = new SessionController(new Session(Clock.systemUTC(), SessionTimeouts.defaults()),
-                     client, (token, record) -> new ReportPipeline.Failed("PRINT_FAILED"))) {
+                     client, (token, record) -> new ReportPipeline.Failed(Notice.PrintProblem.PRINT_FAILED))) {
             AtomicBoolean unreachable = new AtomicBoolean();
             PlatformOps platform = new PlatformOps() {
                 @Override

@@ -2,6 +2,10 @@ package org.creditkiosk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -11,7 +15,56 @@ import org.slf4j.event.Level;
 
 class ErrorCatalogTest {
 
-    static final Set<String> OUT_OF_SERVICE = Set.of("BAD_SIGNATURE", "CLOCK_SKEW", "KIOSK_DISABLED", "MAINTENANCE", "TLS");
+    static final Set<String> OUT_OF_SERVICE = Set.of("BAD_SIGNATURE", "CLOCK_SKEW", "KIOSK_DISABLED", "MAINTENANCE", "TLS",
+            "PLATFORM_DOWN", "REMOTE_ORDER");
+
+    /**
+     * Every value of the sealed {@link Notice}, found from the type itself (not from the catalogue): each permitted
+     * enum's constants, each record over one enum (ErrorCode, transport kind, device kind) with every constant, and
+     * each record without components.
+     */
+    static List<Notice> everyNotice() throws ReflectiveOperationException {
+        List<Notice> all = new ArrayList<>();
+        for (Class<?> variant : Notice.class.getPermittedSubclasses()) {
+            if (variant.isEnum()) {
+                for (Object c : variant.getEnumConstants()) {
+                    all.add((Notice) c);
+                }
+            } else if (variant.isRecord()) {
+                RecordComponent[] parts = variant.getRecordComponents();
+                if (parts.length == 0) {
+                    all.add((Notice) variant.getDeclaredConstructor().newInstance());
+                } else {
+                    assertThat(parts).as(variant + " wraps one enum").hasSize(1);
+                    Class<?> type = parts[0].getType();
+                    assertThat(type.isEnum()).as(variant + " wraps one enum").isTrue();
+                    for (Object c : type.getEnumConstants()) {
+                        all.add((Notice) variant.getDeclaredConstructor(type).newInstance(c));
+                    }
+                }
+            } else {
+                throw new AssertionError("a Notice variant this test cannot list: " + variant);
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void everyNoticeHasAChineseAndAnEnglishTextAndAStaffDetail() throws Exception {
+        List<Notice> all = everyNotice();
+        assertThat(all).hasSizeGreaterThan(ErrorCode.values().length + 10);
+        Set<String> codes = new HashSet<>();
+        for (Notice n : all) {
+            ErrorCatalog.Entry e = ErrorCatalog.of(n);
+            assertThat(e.notice()).as(n.code() + " has a row of its own").isEqualTo(n);
+            assertComplete(e, n.code());
+            assertThat(e.titleZh()).as(n.code()).matches(".*\\p{IsHan}.*");
+            assertThat(e.titleEn()).as(n.code()).isNotBlank().matches("[ -~]+");
+            assertThat(codes.add(n.code())).as("code " + n.code() + " is unique").isTrue();
+            assertThat(n.code()).matches("[A-Z][A-Z_]*");
+        }
+        assertThat(ErrorCatalog.entries()).extracting(ErrorCatalog.Entry::notice).containsExactlyInAnyOrderElementsOf(all);
+    }
 
     @ParameterizedTest
     @EnumSource(ErrorCode.class)
@@ -35,7 +88,6 @@ class ErrorCatalogTest {
     void protocolHasARow() {
         assertComplete(ErrorCatalog.protocol(), "PROTOCOL");
         assertThat(ErrorCatalog.of(new PlatformException.Protocol("x", null))).isSameAs(ErrorCatalog.protocol());
-        assertThat(ErrorCatalog.entries()).hasSize(ErrorCode.values().length + PlatformException.Transport.Kind.values().length + 1);
     }
 
     @Test
@@ -52,6 +104,14 @@ class ErrorCatalogTest {
         assertThat(ErrorCatalog.forCode(ErrorCode.QR_USED).recovery()).isEqualTo(ErrorCatalog.Recovery.RESCAN);
         assertThat(ErrorCatalog.forCode(ErrorCode.INTERNAL).logLevel()).isEqualTo(Level.ERROR);
         assertThat(ErrorCatalog.forCode(ErrorCode.CARD_REVOKED).logLevel()).isEqualTo(Level.INFO);
+        // The kiosk's own notices keep the texts the screens showed before they moved into the table.
+        assertThat(ErrorCatalog.of(Notice.CardProblem.CARD_UNREADABLE).citizenZh()).isEqualTo("请将身份证平放在感应区中央，待读取完成前不要移动。");
+        assertThat(ErrorCatalog.of(Notice.PrintProblem.PAPER_OUT).titleEn()).isEqualTo("The printer is out of paper");
+        assertThat(ErrorCatalog.forCode(ErrorCode.CARD_REVOKED).titleZh()).isEqualTo("无法继续办理");
+        assertThat(ErrorCatalog.forCode(ErrorCode.KIOSK_DISABLED).titleZh()).isEqualTo("暂停服务");
+        assertThat(ErrorCatalog.of(Notice.PrintProblem.SIGNING_FAILED).staffDetail()).contains("report.keystore");
+        assertThat(Notice.PrintProblem.PAPER_OUT.reprintable()).isTrue();
+        assertThat(Notice.PrintProblem.PRINT_FAILED.reprintable()).isFalse();
     }
 
     static void assertComplete(ErrorCatalog.Entry e, String key) {

@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.creditkiosk.device.DeviceKind;
+import org.creditkiosk.platform.ErrorCode;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.api.CreditRecord;
 import org.creditkiosk.platform.api.IdCardData;
@@ -142,7 +146,7 @@ class SessionTest {
         on(new ChooseOrganization("914403001922038216"));
         assertThat(on(new PlatformFailed(session.visit(), "getOrganizationRecord", api(403, "NOT_AUTHORIZED")))).isEmpty();
         assertThat(session.state()).isEqualTo(SessionState.CHOOSING_SUBJECT);
-        assertThat(session.view().notice()).contains("NOT_AUTHORIZED");
+        assertThat(session.view().notice()).contains(new Notice.PlatformError(ErrorCode.NOT_AUTHORIZED));
         assertThat(session.view().person()).isPresent();
     }
 
@@ -152,7 +156,7 @@ class SessionTest {
         List<SessionCommand> cmds = on(new PlatformFailed(session.visit(), "openSession", api(403, "CARD_REVOKED")));
         assertThat(cmds).singleElement().isInstanceOf(WipeCitizenData.class);
         assertThat(session.state()).isEqualTo(SessionState.NOTICE);
-        assertThat(session.view().notice()).contains("CARD_REVOKED");
+        assertThat(session.view().notice()).contains(new Notice.PlatformError(ErrorCode.CARD_REVOKED));
         on(new Finish());
         assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
         assertThat(session.view().notice()).isEmpty();
@@ -164,13 +168,13 @@ class SessionTest {
         on(new SessionOpened(session.visit(), PERSON));
         on(new PlatformFailed(session.visit(), "getOwnRecord",
                 new PlatformException.Transport(PlatformException.Transport.Kind.TIMEOUT, "slow", null)));
-        assertThat(session.view().notice()).contains("TIMEOUT");
+        assertThat(session.view().notice()).contains(Notice.PLATFORM_TIMEOUT);
         on(new CardPlaced(CARD));
         on(new SessionOpened(session.visit(), PERSON));
         List<SessionCommand> cmds = on(new PlatformFailed(session.visit(), "getOwnRecord",
                 new PlatformException.Protocol("missing recordId", null)));
         assertClosesAndWipes(cmds);
-        assertThat(session.view().notice()).contains("PROTOCOL");
+        assertThat(session.view().notice()).contains(Notice.PROTOCOL);
         assertThat(session.state()).isEqualTo(SessionState.NOTICE);
     }
 
@@ -220,7 +224,7 @@ class SessionTest {
         assertThat(on(new RecordLoaded(first, RECORD))).isEmpty();
         assertThat(on(new PlatformFailed(first, "x", api(500, "INTERNAL")))).isEmpty();
         assertThat(on(new PrintFinished(first, "X"))).isEmpty();
-        assertThat(on(new PrintFailed(first, "PAPER_OUT", Optional.empty()))).isEmpty();
+        assertThat(on(new PrintFailed(first, Notice.PrintProblem.PAPER_OUT))).isEmpty();
         assertThat(on(new ObjectionFiled(first, new ObjectionTicket("T", "P1", ObjectionTicket.Status.RECEIVED,
                 Optional.empty(), Optional.empty())))).isEmpty();
         assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
@@ -234,9 +238,9 @@ class SessionTest {
         assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
         on(new RequestPrint());
         on(new ConfirmPrint());
-        assertThat(on(new PrintFailed(session.visit(), "PAPER_OUT", Optional.empty()))).isEmpty();
+        assertThat(on(new PrintFailed(session.visit(), Notice.PrintProblem.PAPER_OUT))).isEmpty();
         assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
-        assertThat(session.view().notice()).contains("PAPER_OUT");
+        assertThat(session.view().notice()).contains(Notice.PrintProblem.PAPER_OUT);
         assertThat(session.view().record()).isPresent();
         on(new RequestPrint());
         assertThat(session.view().notice()).isEmpty();
@@ -249,12 +253,75 @@ class SessionTest {
         toRecord();
         on(new RequestPrint());
         on(new ConfirmPrint());
-        assertThat(on(new PrintFailed(session.visit(), "RECORD_CHANGED", Optional.empty()))).singleElement()
+        assertThat(on(new PrintFailed(session.visit(), new Notice.PlatformError(ErrorCode.RECORD_CHANGED)))).singleElement()
                 .isInstanceOf(LoadRecord.class);
         assertThat(session.state()).isEqualTo(SessionState.LOADING_RECORD);
         on(new RecordLoaded(session.visit(), RECORD));
         assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
-        assertThat(session.view().notice()).contains("RECORD_CHANGED");
+        assertThat(session.view().notice()).contains(new Notice.PlatformError(ErrorCode.RECORD_CHANGED));
+    }
+
+    @Test
+    void recordChangedReportedByAPlatformCallOfThePrintFlowAlsoReloadsTheRecord() {
+        toRecord();
+        on(new RequestPrint());
+        on(new ConfirmPrint());
+        assertThat(on(new PlatformFailed(session.visit(), "printReport", api(409, "RECORD_CHANGED")))).singleElement()
+                .isInstanceOf(LoadRecord.class);
+        assertThat(session.state()).isEqualTo(SessionState.LOADING_RECORD);
+        assertThat(session.view().notice()).contains(new Notice.PlatformError(ErrorCode.RECORD_CHANGED));
+    }
+
+    /** How the print flow can fail, what the citizen sees next, and whether the visit is over. */
+    static Stream<Arguments> printFlowFailures() {
+        Function<Long, SessionEvent> allocateTimeout = v -> new PlatformFailed(v, "printReport",
+                new PlatformException.Transport(PlatformException.Transport.Kind.TIMEOUT, "allocateReport: read timed out", null));
+        Function<Long, SessionEvent> sessionExpired = v -> new PlatformFailed(v, "printReport", api(401, "SESSION_EXPIRED"));
+        Function<Long, SessionEvent> signingError = v -> new PrintFailed(v, Notice.PrintProblem.SIGNING_FAILED);
+        Function<Long, SessionEvent> digestRefused = v -> new PlatformFailed(v, "printReport", api(409, "DIGEST_MISMATCH"));
+        Function<Long, SessionEvent> digestUnreachable = v -> new PlatformFailed(v, "printReport",
+                new PlatformException.Transport(PlatformException.Transport.Kind.UNREACHABLE, "registerReportDigest: reset", null));
+        Function<Long, SessionEvent> kioskRefused = v -> new PlatformFailed(v, "printReport", api(401, "BAD_SIGNATURE"));
+        Function<Long, SessionEvent> unexpected = v -> new PrintFailed(v, Notice.PrintProblem.PRINT_FAILED);
+        return Stream.of(
+                Arguments.of("allocate timeout", allocateTimeout, SessionState.SHOWING_RECORD, Notice.PLATFORM_TIMEOUT, false),
+                Arguments.of("session expired", sessionExpired, SessionState.NOTICE,
+                        new Notice.PlatformError(ErrorCode.SESSION_EXPIRED), true),
+                Arguments.of("signing error", signingError, SessionState.SHOWING_RECORD, Notice.PrintProblem.SIGNING_FAILED, false),
+                Arguments.of("digest registration refused", digestRefused, SessionState.SHOWING_RECORD,
+                        new Notice.PlatformError(ErrorCode.DIGEST_MISMATCH), false),
+                Arguments.of("digest registration unreachable", digestUnreachable, SessionState.SHOWING_RECORD,
+                        new Notice.PlatformTransport(PlatformException.Transport.Kind.UNREACHABLE), false),
+                Arguments.of("kiosk refused by the platform", kioskRefused, SessionState.NOTICE,
+                        new Notice.PlatformError(ErrorCode.BAD_SIGNATURE), true),
+                Arguments.of("unexpected fault", unexpected, SessionState.SHOWING_RECORD, Notice.PrintProblem.PRINT_FAILED, false));
+    }
+
+    @ParameterizedTest(name = "{0} ends PRINTING at once")
+    @MethodSource("printFlowFailures")
+    void aFailedPrintFlowIsExplainedAtOnceNotAtThePrintingTimeout(String what, Function<Long, SessionEvent> failure,
+            SessionState next, Notice notice, boolean visitEnds) {
+        toRecord();
+        on(new RequestPrint());
+        on(new ConfirmPrint());
+        Instant printingSince = clock.instant();
+        clock.advance(Duration.ofMillis(400));
+        List<SessionCommand> cmds = on(failure.apply(session.visit()));
+        clock.advance(Duration.ofMillis(400));
+        on(new Tick());
+        assertThat(Duration.between(printingSince, clock.instant())).isLessThan(Duration.ofSeconds(1))
+                .isLessThan(timeouts.of(SessionState.PRINTING));
+        assertThat(session.state()).as(what).isEqualTo(next);
+        assertThat(session.view().notice()).as(what).contains(notice);
+        if (visitEnds) {
+            assertClosesAndWipes(cmds);
+            assertNoCitizenData();
+        } else {
+            assertThat(cmds).isEmpty();
+            assertThat(session.view().record()).as("the record stays on screen").isPresent();
+            on(new RequestPrint());
+            assertThat(session.state()).as("the citizen may ask again").isEqualTo(SessionState.CONFIRMING_PRINT);
+        }
     }
 
     @Test
@@ -267,7 +334,7 @@ class SessionTest {
         assertThat(on(new SubmitObjection(req))).singleElement().isInstanceOf(FileObjection.class);
         on(new PlatformFailed(session.visit(), "fileObjection", api(409, "OBJECTION_OPEN")));
         assertThat(session.state()).isEqualTo(SessionState.OBJECTING);
-        assertThat(session.view().notice()).contains("OBJECTION_OPEN");
+        assertThat(session.view().notice()).contains(new Notice.PlatformError(ErrorCode.OBJECTION_OPEN));
         on(new SubmitObjection(req));
         ObjectionTicket ticket = new ObjectionTicket("YY-1", "P1", ObjectionTicket.Status.RECEIVED,
                 Optional.of(LocalDate.of(2026, 11, 27)), Optional.of(LocalDate.of(2026, 12, 11)));
@@ -280,6 +347,17 @@ class SessionTest {
         on(new StartObjection("P1"));
         assertClosesAndWipes(on(new PlatformFailed(session.visit(), "fileObjection", api(401, "SESSION_EXPIRED"))));
         assertThat(session.state()).isEqualTo(SessionState.NOTICE);
+    }
+
+    @Test
+    void aRefusalThatTakesTheKioskOutOfServiceEndsAnObjectionVisit() {
+        toRecord();
+        on(new StartObjection("P1"));
+        on(new SubmitObjection(new ObjectionRequest("P1", Optional.empty(), "该处罚已于去年撤销", "13800000000")));
+        assertClosesAndWipes(on(new PlatformFailed(session.visit(), "fileObjection", api(403, "KIOSK_DISABLED"))));
+        assertThat(session.state()).isEqualTo(SessionState.NOTICE);
+        assertThat(session.view().notice()).contains(new Notice.PlatformError(ErrorCode.KIOSK_DISABLED));
+        assertNoCitizenData();
     }
 
     @Test
@@ -302,12 +380,12 @@ class SessionTest {
         on(new PlatformFailed(session.visit(), "verifyReport",
                 new PlatformException.Transport(PlatformException.Transport.Kind.UNREACHABLE, "down", null)));
         assertThat(session.state()).isEqualTo(SessionState.NOTICE);
-        assertThat(session.view().notice()).contains("UNREACHABLE");
+        assertThat(session.view().notice()).contains(new Notice.PlatformTransport(PlatformException.Transport.Kind.UNREACHABLE));
 
-        on(new CodeRejected("QR_UNKNOWN"));
-        assertThat(session.view().notice()).contains("QR_UNKNOWN");
+        on(new CodeRejected(Notice.CodeProblem.QR_UNKNOWN));
+        assertThat(session.view().notice()).contains(Notice.CodeProblem.QR_UNKNOWN);
         toRecord();
-        assertThat(on(new CodeRejected("QR_UNKNOWN"))).isEmpty();
+        assertThat(on(new CodeRejected(Notice.CodeProblem.QR_UNKNOWN))).isEmpty();
         assertThat(on(new ReportCodeScanned("X"))).as("no verification in the middle of a visit").isEmpty();
         assertThat(on(new AppCodeScanned("XYYL1.abc"))).isEmpty();
         assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
@@ -315,21 +393,21 @@ class SessionTest {
 
     @Test
     void deviceAvailabilityIsKeptInTheViewInEveryState() {
-        on(new DeviceAvailability("ID_CARD_READER", false));
-        assertThat(session.view().unavailableDevices()).containsExactly("ID_CARD_READER");
+        on(new DeviceAvailability(DeviceKind.ID_CARD_READER, false));
+        assertThat(session.view().unavailableDevices()).containsExactly(DeviceKind.ID_CARD_READER);
         assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
         toRecord();
-        assertThat(session.view().unavailableDevices()).containsExactly("ID_CARD_READER");
-        on(new DeviceAvailability("ID_CARD_READER", true));
+        assertThat(session.view().unavailableDevices()).containsExactly(DeviceKind.ID_CARD_READER);
+        on(new DeviceAvailability(DeviceKind.ID_CARD_READER, true));
         assertThat(session.view().unavailableDevices()).isEmpty();
         assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
     }
 
     @Test
     void unreadableCardShowsNotice() {
-        on(new CardReadFailed("READ_FAILED"));
+        on(new CardReadFailed(Notice.CardProblem.CARD_UNREADABLE));
         assertThat(session.state()).isEqualTo(SessionState.NOTICE);
-        assertThat(session.view().notice()).contains(Session.NOTICE_CARD_UNREADABLE);
+        assertThat(session.view().notice()).contains(Notice.CardProblem.CARD_UNREADABLE);
     }
 
     @Test
@@ -348,29 +426,29 @@ class SessionTest {
     @Test
     void outOfServiceWaitsForTheVisitToEndAndProbesUntilBack() {
         toRecord();
-        on(new GoOutOfService("PLATFORM"));
+        on(new GoOutOfService(Notice.OutOfService.PLATFORM_DOWN));
         assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
         on(new Finish());
         assertThat(session.state()).isEqualTo(SessionState.FAREWELL);
         timeOut();
         on(new Tick());
         assertThat(session.state()).isEqualTo(SessionState.OUT_OF_SERVICE);
-        assertThat(session.view().outOfServiceReason()).contains("PLATFORM");
+        assertThat(session.view().outOfServiceReason()).contains(Notice.OutOfService.PLATFORM_DOWN);
         assertThat(on(new CardPlaced(CARD))).as("no service while out of service").isEmpty();
         timeOut();
         assertThat(on(new Tick())).singleElement().isInstanceOf(ProbeService.class);
-        on(new BackInService("PLATFORM"));
+        on(new BackInService(Notice.OutOfService.PLATFORM_DOWN));
         assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
         assertThat(session.view().outOfServiceReason()).isEmpty();
     }
 
     @Test
     void eachOutOfServiceCauseIsLiftedOnItsOwn() {
-        on(new GoOutOfService("REMOTE"));
-        on(new GoOutOfService("PLATFORM"));
-        on(new BackInService("PLATFORM"));
+        on(new GoOutOfService(Notice.OutOfService.REMOTE_ORDER));
+        on(new GoOutOfService(Notice.OutOfService.PLATFORM_DOWN));
+        on(new BackInService(Notice.OutOfService.PLATFORM_DOWN));
         assertThat(session.state()).as("the administrators' order still stands").isEqualTo(SessionState.OUT_OF_SERVICE);
-        on(new BackInService("REMOTE"));
+        on(new BackInService(Notice.OutOfService.REMOTE_ORDER));
         assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
     }
 
@@ -383,7 +461,7 @@ class SessionTest {
         on(new LeaveMaintenance());
         assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
         on(new EnterMaintenance());
-        on(new GoOutOfService("REMOTE"));
+        on(new GoOutOfService(Notice.OutOfService.REMOTE_ORDER));
         assertThat(session.state()).isEqualTo(SessionState.MAINTENANCE);
         timeOut();
         on(new Tick());
@@ -393,16 +471,16 @@ class SessionTest {
     static Stream<Arguments> timeouts() {
         return Stream.of(
                 Arguments.of(SessionState.ATTRACT, SessionState.ATTRACT, null),
-                Arguments.of(SessionState.AUTHENTICATING, SessionState.NOTICE, Session.NOTICE_TIMEOUT),
+                Arguments.of(SessionState.AUTHENTICATING, SessionState.NOTICE, Notice.PLATFORM_TIMEOUT),
                 Arguments.of(SessionState.CHOOSING_SUBJECT, SessionState.ATTRACT, null),
-                Arguments.of(SessionState.LOADING_RECORD, SessionState.NOTICE, Session.NOTICE_TIMEOUT),
+                Arguments.of(SessionState.LOADING_RECORD, SessionState.NOTICE, Notice.PLATFORM_TIMEOUT),
                 Arguments.of(SessionState.SHOWING_RECORD, SessionState.ATTRACT, null),
                 Arguments.of(SessionState.OBJECTING, SessionState.ATTRACT, null),
                 Arguments.of(SessionState.CONFIRMING_PRINT, SessionState.ATTRACT, null),
-                Arguments.of(SessionState.PRINTING, SessionState.SHOWING_RECORD, Session.NOTICE_PRINT_FAILED),
+                Arguments.of(SessionState.PRINTING, SessionState.SHOWING_RECORD, Notice.PrintProblem.PRINT_FAILED),
                 Arguments.of(SessionState.FAREWELL, SessionState.ATTRACT, null),
                 Arguments.of(SessionState.NOTICE, SessionState.ATTRACT, null),
-                Arguments.of(SessionState.VERIFYING, SessionState.NOTICE, Session.NOTICE_TIMEOUT),
+                Arguments.of(SessionState.VERIFYING, SessionState.NOTICE, Notice.PLATFORM_TIMEOUT),
                 Arguments.of(SessionState.SHOWING_VERIFICATION, SessionState.ATTRACT, null),
                 Arguments.of(SessionState.OUT_OF_SERVICE, SessionState.OUT_OF_SERVICE, null),
                 Arguments.of(SessionState.MAINTENANCE, SessionState.ATTRACT, null));
@@ -410,7 +488,7 @@ class SessionTest {
 
     @ParameterizedTest(name = "{0} times out to {1}")
     @MethodSource("timeouts")
-    void everyStateTimesOut(SessionState from, SessionState to, String notice) {
+    void everyStateTimesOut(SessionState from, SessionState to, Notice notice) {
         reach(from);
         assertThat(session.state()).isEqualTo(from);
         clock.advance(timeouts.of(from).minusMillis(1));
@@ -468,13 +546,13 @@ class SessionTest {
                 toRecord();
                 on(new Finish());
             }
-            case NOTICE -> on(new CardReadFailed("X"));
+            case NOTICE -> on(new CardReadFailed(Notice.CardProblem.CARD_UNREADABLE));
             case VERIFYING -> on(new ReportCodeScanned("YLXY-20261127-0001-000001"));
             case SHOWING_VERIFICATION -> {
                 on(new ReportCodeScanned("YLXY-20261127-0001-000001"));
                 on(new ReportVerified(session.visit(), VERIFIED));
             }
-            case OUT_OF_SERVICE -> on(new GoOutOfService("TEST"));
+            case OUT_OF_SERVICE -> on(new GoOutOfService(Notice.OutOfService.REMOTE_ORDER));
             case MAINTENANCE -> on(new EnterMaintenance());
             default -> throw new IllegalArgumentException(target.name());
         }

@@ -15,6 +15,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
+import org.creditkiosk.platform.ErrorCatalog;
+import org.creditkiosk.platform.ErrorCode;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.UnifiedSocialCreditCode;
 import org.creditkiosk.platform.api.CreditRecord;
@@ -54,7 +57,7 @@ class CitizenScreensTest {
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             KioskFonts.load();
-            view = new KioskView(new Texts(Language.ZH), new KioskViewLookTest.SimpleNotices(),
+            view = new KioskView(new Texts(Language.ZH), new KioskNotices(),
                     new KioskIdentity("YL-DEMO-01-K01", "榆林市政务服务中心", "Yulin Government Service Center", "0912-12345", Language.ZH),
                     events::add, Optional.of(CitizenScreensTest::fakeSearch));
             KioskStage.prepare(s, view, 1920, 1080, true);
@@ -101,15 +104,15 @@ class CitizenScreensTest {
         }, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
     }
 
-    private static SessionView sessionView(SessionState state, Optional<CreditRecord> record, Optional<String> notice,
-            Optional<String> itemId, Optional<ObjectionTicket> ticket, Optional<String> outOfService) {
+    private static SessionView sessionView(SessionState state, Optional<CreditRecord> record, Optional<Notice> notice,
+            Optional<String> itemId, Optional<ObjectionTicket> ticket, Optional<Notice.OutOfService> outOfService) {
         return new SessionView(state, Optional.of(new Person("李晓梅", "610802********0026")),
                 List.of(new Representation("914403001922038216", "榆林市塞上商贸有限公司", SubjectKind.ENTERPRISE,
                         Representation.Role.LEGAL_REPRESENTATIVE)),
                 Optional.empty(), record, notice, Optional.empty(), itemId, ticket, outOfService, Optional.empty(), java.util.Set.of());
     }
 
-    private static SessionView attractView(Optional<String> outOfService) {
+    private static SessionView attractView(Optional<Notice.OutOfService> outOfService) {
         return new SessionView(SessionState.ATTRACT, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), outOfService, Optional.empty(), java.util.Set.of());
     }
@@ -251,7 +254,7 @@ class CitizenScreensTest {
 
     @Test
     void listSearchShowsPagesNoMatchAndFailures() throws Exception {
-        show(attractView(Optional.of("PLATFORM")));
+        show(attractView(Optional.of(Notice.OutOfService.PLATFORM_DOWN)));
         assertThat(view.lookup("#open-list-search")).as("hidden while out of service").isNull();
         show(attractView(Optional.empty()));
         shot("30-attract-with-lists-button");
@@ -293,7 +296,7 @@ class CitizenScreensTest {
         typeKeys("ERR");
         press("lists-search");
         waitUntil(() -> view.lookup("#lists-error") != null);
-        assertThat(text("lists-error")).isNotBlank();
+        assertThat(text("lists-error")).isEqualTo(ErrorCatalog.forCode(ErrorCode.RATE_LIMITED).citizenZh());
         shot("34-lists-error");
 
         tap("lists-back");
@@ -344,7 +347,7 @@ class CitizenScreensTest {
         assertThat(disabled("objection-submit")).as("no second submission while waiting").isTrue();
 
         // The platform refuses: the banner tells why and the form is usable again with what was typed.
-        show(sessionView(SessionState.OBJECTING, Optional.of(record), Optional.of("OBJECTION_OPEN"), Optional.of("PM-1"),
+        show(sessionView(SessionState.OBJECTING, Optional.of(record), Optional.of(new Notice.PlatformError(ErrorCode.OBJECTION_OPEN)), Optional.of("PM-1"),
                 Optional.empty(), Optional.empty()));
         assertThat(view.lookup("#objection-notice")).isNotNull();
         assertThat(text("objection-phone")).isEqualTo("13812345678");

@@ -28,7 +28,7 @@ class KioskLockdownTest {
         List<SessionEvent> events = new ArrayList<>();
         FxToolkit.setupStage(s -> {
             KioskFonts.load();
-            KioskView view = new KioskView(new Texts(Language.ZH), new KioskViewLookTest.SimpleNotices(),
+            KioskView view = new KioskView(new Texts(Language.ZH), new KioskNotices(),
                     new KioskIdentity("YL-DEMO-01-K01", "榆林市政务服务中心", "Yulin", "0912-12345", Language.ZH), events::add);
             KioskStage.prepare(s, view, 1920, 1080, true);
             s.show();

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.creditkiosk.platform.ErrorCode;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.api.CreditRecord;
 import org.creditkiosk.platform.api.Json;
 import org.creditkiosk.platform.api.Person;
@@ -34,7 +36,7 @@ class KioskViewLookTest {
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             KioskFonts.load();
-            view = new KioskView(new Texts(Language.ZH), new SimpleNotices(),
+            view = new KioskView(new Texts(Language.ZH), new KioskNotices(),
                     new KioskIdentity("YL-DEMO-01-K01", "榆林市政务服务中心", "Yulin Government Service Center", "0912-12345", Language.ZH),
                     events::add);
             Scene scene = KioskStage.prepare(s, view, 1920, 1080, true);
@@ -77,9 +79,10 @@ class KioskViewLookTest {
         show(view(SessionState.PRINTING, Optional.of(record), List.of()), "07-printing");
         show(view(SessionState.FAREWELL, Optional.empty(), List.of()), "08-farewell");
         show(new SessionView(SessionState.NOTICE, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.of("CARD_REVOKED"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of()), "09-notice");
+                Optional.of(new Notice.PlatformError(ErrorCode.CARD_REVOKED)), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), java.util.Set.of()), "09-notice");
         show(new SessionView(SessionState.OUT_OF_SERVICE, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("PLATFORM"), Optional.empty(), java.util.Set.of()), "10-out-of-service");
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(Notice.OutOfService.PLATFORM_DOWN), Optional.empty(), java.util.Set.of()), "10-out-of-service");
         // 1280x1024 (5:4 kiosk screens): the same screens must still fit
         WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1280);
@@ -100,16 +103,4 @@ class KioskViewLookTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Minimal notice texts for this look test; the kiosk uses the error catalogue. */
-    static final class SimpleNotices implements NoticeTexts {
-        @Override
-        public String title(String code, Language language) {
-            return language == Language.ZH ? "无法继续办理" : "Cannot continue";
-        }
-
-        @Override
-        public String body(String code, Language language) {
-            return language == Language.ZH ? "此身份证已挂失、过期或注销，请使用有效证件，或到人工窗口办理。" : "This card cannot be used.";
-        }
-    }
 }
