@@ -116,7 +116,7 @@ public final class KioskAssembly {
 
             @Override
             public Reload reloadConfig() {
-                return new org.creditkiosk.app.ConfigReload(client, settings).run();
+                return new org.creditkiosk.ops.ConfigReload(client, settings).run();
             }
 
             @Override

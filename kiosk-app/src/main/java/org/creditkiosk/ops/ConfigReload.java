@@ -1,4 +1,4 @@
-package org.creditkiosk.app;
+package org.creditkiosk.ops;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +12,6 @@ import org.creditkiosk.config.KioskSettings;
 import org.creditkiosk.config.SignedConfig;
 import org.creditkiosk.config.TrustedKeys;
 import org.creditkiosk.config.VersionFloor;
-import org.creditkiosk.ops.RemoteActions;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.PlatformOps;
 import org.creditkiosk.platform.api.CommandResult;

@@ -1,4 +1,4 @@
-package org.creditkiosk.app;
+package org.creditkiosk.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,6 @@ import org.creditkiosk.platform.CallObserver;
 import org.creditkiosk.platform.PlatformOps;
 import org.creditkiosk.platform.api.CommandResult;
 import org.creditkiosk.platform.api.ConfigBundle;
-import org.creditkiosk.ops.RemoteActions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
