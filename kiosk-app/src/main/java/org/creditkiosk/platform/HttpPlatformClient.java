@@ -285,7 +285,8 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
             PlatformException.Api error;
             try (Response response = client.newCall(request).execute()) {
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
-                String requestId = Optional.ofNullable(response.header("X-Request-Id")).orElse("-");
+                String requestId = Optional.ofNullable(response.header("X-Request-Id"))
+                        .map(r -> UntrustedText.forLog(r, PlatformException.Api.MAX_ID_CHARS)).orElse("-");
                 Optional<Duration> offset = clockOffset(response);
                 offset.ifPresent(this::noteClockOffset);
                 LOG.info("platform {} -> {} request-id {} in {} ms (attempt {})", op.operationId(), response.code(),
@@ -396,7 +397,8 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String what = m instanceof ValueInstantiationException && m.getCause() instanceof IllegalArgumentException iae
                     ? iae.getMessage() : m.getClass().getSimpleName();
-            return (path.isEmpty() ? "at top level" : "at " + path) + ": " + what;
+            // Field names are the answer's own (map keys too): untrusted like any other text of the answer.
+            return (path.isEmpty() ? "at top level" : "at " + UntrustedText.forLog(path)) + ": " + what;
         }
         if (e instanceof JsonProcessingException p) {
             return "malformed JSON" + (p.getLocation() != null ? " near byte " + p.getLocation().getByteOffset() : "");
@@ -414,8 +416,9 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
         } else {
             kind = PlatformException.Transport.Kind.UNREACHABLE;
         }
+        // An IOException's message may quote the server (a status line, a certificate's names): untrusted text.
         return new PlatformException.Transport(kind, op.operationId() + ": " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+                + (e.getMessage() == null ? "" : " " + UntrustedText.forLog(e.getMessage())), e);
     }
 
     /** The maintenance side hears of a drifting clock before citizens do (the contract refuses ±300 s). */
