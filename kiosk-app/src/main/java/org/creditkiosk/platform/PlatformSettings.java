@@ -61,8 +61,10 @@ public record PlatformSettings(
             throw new IllegalArgumentException("platform URL '" + baseUrl
                     + "' uses plain HTTP; only https is allowed, except to a loopback address (demo)");
         }
-        if (kioskId == null || !kioskId.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("kiosk id '" + kioskId + "' must be 1-64 characters of A-Z a-z 0-9 . _ -");
+        // The id is a URL path segment (/v1/kiosks/{kioskId}/...): starting with a letter or digit it is never "..".
+        if (kioskId == null || !kioskId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("kiosk id '" + UntrustedText.forLog(kioskId, 80)
+                    + "' must be 1-64 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit");
         }
         secretFile = secretFile == null ? Optional.empty() : secretFile;
         truststore = truststore == null ? Optional.empty() : truststore;

@@ -115,4 +115,110 @@ class UntrustedAnswersTest {
         });
         assertThat(logLines).allSatisfy(UntrustedAnswersTest::assertOneCleanLine);
     }
+
+    // ---- item 8b: report numbers and command ids never become a path -----------------------------------------
+
+    static final String GOOD_NO = "YLXY-20261127-0003-000187";
+    /** Path traversal, an encoded slash, a line break, a dot segment, lower case, and a far too long number. */
+    static final List<String> BAD_IDS = List.of("../../v1/kiosks/K1/config", GOOD_NO + "/../../x", "..", ".",
+            "YLXY-20261127-0003-000187%2F..%2Fx", "%2e%2e", GOOD_NO + "\n", GOOD_NO + "\r\nX-Forged: 1",
+            "ylxy-20261127-0003-000187", GOOD_NO + "0", "YLXY-20261127-0003-" + "0".repeat(10_000), "", " ");
+
+    static String allocation(String reportNo) {
+        return "{\"reportNo\":" + json(reportNo) + ",\"verifyUrl\":\"https://credit-platform.example/v?r=" + GOOD_NO
+                + "\",\"issuedAt\":\"2026-11-27T03:05:00Z\",\"validUntil\":\"2026-12-27\"}";
+    }
+
+    static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            b.append(c < 0x20 || c == '"' || c == '\\' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.append('"').toString();
+    }
+
+    static final org.creditkiosk.platform.api.AllocateReportRequest FULL = new org.creditkiosk.platform.api.AllocateReportRequest(
+            "R1", 3L, org.creditkiosk.platform.api.AllocateReportRequest.ReportKind.FULL);
+
+    @Test
+    void aGoodReportNumberPasses() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(201).setBody(allocation(GOOD_NO)));
+        assertThat(client.allocateReport(TOKEN, FULL).reportNo()).isEqualTo(GOOD_NO);
+    }
+
+    @Test
+    void anAllocatedReportNumberThatBreaksThePatternIsAProtocolError() {
+        for (String bad : BAD_IDS) {
+            if (bad.isBlank()) {
+                continue; // a blank number is already a missing required field
+            }
+            server.enqueue(new MockResponse().setResponseCode(201).setBody(allocation(bad)));
+            assertThatThrownBy(() -> client.allocateReport(TOKEN, FULL)).as(bad)
+                    .isInstanceOfSatisfying(PlatformException.Protocol.class, e -> {
+                        assertThat(e.getMessage()).contains("reportNo").doesNotContain("..", "%2", "0000000000");
+                        assertOneCleanLine(e.getMessage());
+                    });
+        }
+        assertThat(ErrorCatalog.of(new PlatformException.Protocol("x", null)).key()).isEqualTo(ErrorCatalog.PROTOCOL);
+    }
+
+    @Test
+    void aBadReportNumberNeverReachesTheWire() {
+        for (String bad : BAD_IDS) {
+            assertThatThrownBy(() -> client.verifyReport(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertOneCleanLine(e.getMessage()));
+            assertThatThrownBy(() -> client.registerReportDigest(TOKEN, bad,
+                    new org.creditkiosk.platform.api.ReportDigest("0".repeat(64), 1))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aVerificationMustBeAboutTheNumberAskedFor() throws Exception {
+        server.enqueue(new MockResponse().setBody("{\"reportNo\":\"" + GOOD_NO + "\",\"status\":\"VALID\"}"));
+        assertThat(client.verifyReport(GOOD_NO).status())
+                .isEqualTo(org.creditkiosk.platform.api.ReportVerification.Status.VALID);
+        server.enqueue(new MockResponse().setBody("{\"reportNo\":\"YLXY-20261127-0003-000188\",\"status\":\"VALID\"}"));
+        assertThatThrownBy(() -> client.verifyReport(GOOD_NO)).isInstanceOf(PlatformException.Protocol.class)
+                .hasMessageContaining("another report number");
+        server.enqueue(new MockResponse().setBody("{\"reportNo\":\"../x\",\"status\":\"VALID\"}"));
+        assertThatThrownBy(() -> client.verifyReport(GOOD_NO)).isInstanceOf(PlatformException.Protocol.class)
+                .hasMessageContaining("reportNo");
+    }
+
+    static String heartbeatAnswer(String commandId) {
+        return "{\"serverTime\":\"2026-11-27T03:00:00Z\",\"commands\":[{\"commandId\":\"cmd-1\",\"type\":\"RESTART_APP\"},"
+                + "{\"commandId\":" + json(commandId) + ",\"type\":\"PRINT_TEST_PAGE\"}]}";
+    }
+
+    static final org.creditkiosk.platform.api.Heartbeat BEAT = new org.creditkiosk.platform.api.Heartbeat("0.1.0", 1L, 1L,
+            Optional.empty(), List.of(), null, null, null);
+
+    @Test
+    void commandIdsThatBreakThePatternMakeTheHeartbeatAnswerAProtocolError() throws Exception {
+        server.enqueue(new MockResponse().setBody(heartbeatAnswer("3f2c9a4e-1b7d-4c55-9e0a-6d2f8b1c7a90")));
+        assertThat(client.heartbeat(BEAT).commands()).hasSize(2);
+        List<String> bad = new java.util.ArrayList<>(BAD_IDS.subList(0, 8));
+        bad.addAll(List.of("a/b", "a\\b", "a%2Fb", "c 1", "x".repeat(65), "-x", "_x", "c\u202E1"));
+        for (String id : bad) {
+            server.enqueue(new MockResponse().setBody(heartbeatAnswer(id)));
+            assertThatThrownBy(() -> client.heartbeat(BEAT)).as(id).isInstanceOfSatisfying(PlatformException.Protocol.class,
+                    e -> assertThat(e.getMessage()).contains("commands[1].commandId").doesNotContain("..", "%2", "xxxx"));
+        }
+    }
+
+    @Test
+    void aBadCommandIdNeverReachesTheWire() throws Exception {
+        var done = new org.creditkiosk.platform.api.CommandResult(org.creditkiosk.platform.api.CommandResult.Outcome.DONE,
+                Optional.empty());
+        for (String id : List.of("..", ".", "../../config", "a/b", "a%2Fb", "c\n1", "x".repeat(65), "")) {
+            assertThatThrownBy(() -> client.reportCommandResult(id, done)).as(id).isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertOneCleanLine(e.getMessage()));
+        }
+        assertThat(server.getRequestCount()).isZero();
+        server.enqueue(new MockResponse().setResponseCode(204));
+        client.reportCommandResult("cmd-1.retry_2", done);
+        assertThat(server.takeRequest().getPath()).isEqualTo("/api/v1/kiosks/K1/commands/cmd-1.retry_2/result");
+    }
 }
