@@ -194,6 +194,12 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
             ReportAllocation a = parse(Operation.ALLOCATE_REPORT, r, ReportAllocation.class);
             // The number goes into the next URL path, a file name and onto paper.
             requireReportNo(Operation.ALLOCATE_REPORT, a.reportNo());
+            // The link becomes the report's QR code: it must lead to the platform's verification host.
+            Optional<String> link = VerifyUrl.problem(a.verifyUrl(), settings.verifyHost());
+            if (link.isPresent()) {
+                throw new PlatformException.Protocol(Operation.ALLOCATE_REPORT.operationId() + ": verifyUrl "
+                        + link.get(), null);
+            }
             return a;
         });
     }

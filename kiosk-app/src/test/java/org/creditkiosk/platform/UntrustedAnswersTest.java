@@ -221,4 +221,38 @@ class UntrustedAnswersTest {
         client.reportCommandResult("cmd-1.retry_2", done);
         assertThat(server.takeRequest().getPath()).isEqualTo("/api/v1/kiosks/K1/commands/cmd-1.retry_2/result");
     }
+
+    // ---- item 8c: the verification link leads to the configured host -----------------------------------------
+
+    static String allocationWithLink(String verifyUrl) {
+        return "{\"reportNo\":\"" + GOOD_NO + "\",\"verifyUrl\":" + json(verifyUrl)
+                + ",\"issuedAt\":\"2026-11-27T03:05:00Z\",\"validUntil\":\"2026-12-27\"}";
+    }
+
+    @Test
+    void aVerifyUrlOfAnotherHostOrWithoutHttpsIsAProtocolError() throws Exception {
+        for (String url : List.of("https://evil.example/v?r=" + GOOD_NO, "http://credit-platform.example/v?r=" + GOOD_NO,
+                "https://credit-platform.example.evil.example/v?r=" + GOOD_NO, "https://u@credit-platform.example/v",
+                "https://credit-platform.example:8443/v?r=" + GOOD_NO, "https://credit-platform.example/v?r=\n" + GOOD_NO,
+                "data:text/html,<script>", "https://credit-platform.example/" + "v".repeat(300))) {
+            server.enqueue(new MockResponse().setResponseCode(201).setBody(allocationWithLink(url)));
+            assertThatThrownBy(() -> client.allocateReport(TOKEN, FULL)).as(url)
+                    .isInstanceOfSatisfying(PlatformException.Protocol.class, e -> {
+                        assertThat(e.getMessage()).startsWith("allocateReport: verifyUrl ").doesNotContain("evil", "data:");
+                        assertOneCleanLine(e.getMessage());
+                    });
+        }
+    }
+
+    @Test
+    void theVerifyHostComesFromTheSettings() throws Exception {
+        client.close();
+        client = new HttpPlatformClient(PlatformSettings.of(server.url("/api").toString(), "K1", Optional.empty())
+                .withVerifyHost("xinyong.yulin.example"), new byte[32], Clock.systemUTC(), RequestSigner.secureNonces(),
+                CallObserver.NONE, d -> { });
+        server.enqueue(new MockResponse().setResponseCode(201).setBody(allocationWithLink("https://xinyong.yulin.example/v?r=" + GOOD_NO)));
+        assertThat(client.allocateReport(TOKEN, FULL).verifyUrl()).isEqualTo("https://xinyong.yulin.example/v?r=" + GOOD_NO);
+        server.enqueue(new MockResponse().setResponseCode(201).setBody(allocationWithLink("https://credit-platform.example/v?r=" + GOOD_NO)));
+        assertThatThrownBy(() -> client.allocateReport(TOKEN, FULL)).isInstanceOf(PlatformException.Protocol.class);
+    }
 }

@@ -57,8 +57,10 @@ public final class PlatformConnection {
     /** The kiosk's configuration files first, the environment over them, command-line options over both. */
     PlatformSettings settings(Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
+        String verifyHost;
         try {
             KioskSettings configured = ConfigLoader.standard(KioskHome.path(), Optional.empty(), environment);
+            verifyHost = configured.get(ConfigKeys.VERIFY_HOST);
             configured.get(ConfigKeys.PLATFORM_URL).ifPresent(v -> env.put("KIOSK_PLATFORM_URL", v));
             env.put("KIOSK_ID", configured.get(ConfigKeys.KIOSK_ID));
             configured.get(ConfigKeys.PLATFORM_SECRET_FILE).ifPresent(v -> env.put("KIOSK_SECRET_FILE", v));
@@ -78,7 +80,7 @@ public final class PlatformConnection {
             throw new IllegalArgumentException("no platform configured: give --url and --kiosk-id (or KIOSK_PLATFORM_URL "
                     + "and KIOSK_ID), plus --secret-file (KIOSK_SECRET_FILE); or use --demo");
         }
-        return PlatformSettings.of(u, k, Optional.empty()).withEnvironment(env);
+        return PlatformSettings.of(u, k, Optional.empty()).withEnvironment(env).withVerifyHost(verifyHost);
     }
 
     Connected connect(Map<String, String> environment, CallObserver observer) throws IOException {
