@@ -46,7 +46,8 @@ public final class HallSettings {
         return PlatformSettings.of(url, s.get(ConfigKeys.KIOSK_ID), s.get(ConfigKeys.PLATFORM_SECRET_FILE).map(Path::of))
                 .withEnvironment(tls)
                 .withTimeouts(s.get(ConfigKeys.PLATFORM_CONNECT_TIMEOUT), s.get(ConfigKeys.PLATFORM_READ_TIMEOUT),
-                        s.get(ConfigKeys.PLATFORM_CALL_TIMEOUT));
+                        s.get(ConfigKeys.PLATFORM_CALL_TIMEOUT))
+                .withVerifyHost(s.get(ConfigKeys.VERIFY_HOST));
     }
 
     /**

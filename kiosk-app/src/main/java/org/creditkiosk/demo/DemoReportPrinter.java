@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.creditkiosk.platform.ReportNumber;
+import org.creditkiosk.platform.UntrustedText;
 import org.creditkiosk.printing.PrintChannel;
 import org.creditkiosk.printing.PrintFailure;
 import org.creditkiosk.printing.PrintJob;
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class DemoReportPrinter implements PrintChannel {
 
     private static final Logger log = LoggerFactory.getLogger(DemoReportPrinter.class);
+    /** The job name of the technician's test page (remote PRINT_TEST_PAGE, maintenance screen). */
+    static final String TEST_PAGE = "TEST-PAGE";
 
     private final Path dir;
     private final AtomicReference<Optional<PrintFailure.Code>> fault = new AtomicReference<>(Optional.empty());
@@ -53,6 +57,11 @@ public final class DemoReportPrinter implements PrintChannel {
         Optional<PrintFailure.Code> f = fault.get();
         if (f.isPresent()) {
             throw new PrintFailure(f.get(), "demo A4 printer: " + f.get());
+        }
+        // The report number names the file: only the platform's form (or the test page) can, never a path.
+        if (!ReportNumber.isValid(r.reportNo()) && !TEST_PAGE.equals(r.reportNo())) {
+            throw new PrintFailure(PrintFailure.Code.BAD_DOCUMENT, "demo A4 printer: '"
+                    + UntrustedText.forLog(r.reportNo(), 40) + "' is not a report number of the form " + ReportNumber.FORM);
         }
         try {
             Files.createDirectories(dir);

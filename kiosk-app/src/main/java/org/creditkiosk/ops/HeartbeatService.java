@@ -25,6 +25,7 @@ import org.creditkiosk.device.DeviceHealth;
 import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.PlatformOps;
+import org.creditkiosk.platform.UntrustedText;
 import org.creditkiosk.platform.api.CommandResult;
 import org.creditkiosk.platform.api.Heartbeat;
 import org.creditkiosk.platform.api.HeartbeatAnswer;
@@ -44,6 +45,8 @@ public final class HeartbeatService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HeartbeatService.class);
     private static final int REMEMBERED_COMMANDS = 200;
+    /** Contract {@code reportCommandResult.detail.maxLength}. */
+    private static final int DETAIL_MAX = 500;
 
     private final PlatformOps platform;
     private final SessionController controller;
@@ -159,9 +162,9 @@ public final class HeartbeatService implements AutoCloseable {
         for (HeartbeatAnswer.Command c : answer.commands()) {
             if (handled.add(c.commandId())) {
                 trim();
-                CommandResult result = execute(c);
+                CommandResult result = safe(execute(c));
                 log.info("remote command {} {}: {}{}", c.commandId(), c.type(), result.outcome(),
-                        result.detail().map(d -> " (" + d + ")").orElse(""));
+                        result.detail().map(d -> " (" + UntrustedText.forLog(d) + ")").orElse(""));
                 platform.reportCommandResult(c.commandId(), result);
             }
         }
@@ -175,7 +178,7 @@ public final class HeartbeatService implements AutoCloseable {
         switch (c.type()) {
             case OUT_OF_SERVICE:
                 controller.submit(new SessionEvent.GoOutOfService(Notice.OutOfService.REMOTE_ORDER));
-                return done("out of service" + c.reason().map(r -> ": " + r).orElse(""));
+                return done("out of service" + c.reason().map(r -> ": " + UntrustedText.forLog(r)).orElse(""));
             case BACK_IN_SERVICE:
                 controller.submit(new SessionEvent.BackInService(Notice.OutOfService.REMOTE_ORDER));
                 return done("back in service");
@@ -228,8 +231,15 @@ public final class HeartbeatService implements AutoCloseable {
     }
 
     private static String limit(String s) {
-        String t = s == null ? "failed" : s;
-        return t.length() > 500 ? t.substring(0, 500) : t;
+        return UntrustedText.forLog(s == null ? "failed" : s, DETAIL_MAX);
+    }
+
+    /**
+     * A result's detail can quote outside text (a command's reason, a print queue's or a bundle's error): it goes
+     * back to the platform and into the log as one clean line within the contract's maxLength.
+     */
+    private static CommandResult safe(CommandResult r) {
+        return new CommandResult(r.outcome(), r.detail().map(d -> UntrustedText.forLog(d, DETAIL_MAX)));
     }
 
     @Override

@@ -269,7 +269,10 @@ public final class ErrorCatalog {
         return List.copyOf(TABLE.values());
     }
 
-    /** Logs {@code e} at its row's level with the staff detail; {@code e}'s message never carries personal data. */
+    /**
+     * Logs {@code e} at its row's level with the staff detail; {@code e}'s message never carries personal data, and the
+     * platform's own text in it is one clean line of at most {@value UntrustedText#MAX_LOG_CHARS} characters.
+     */
     public static void log(Logger log, Operation op, PlatformException e) {
         Entry entry = of(e);
         log.atLevel(entry.logLevel()).log("platform {} failed [{}]: {} | {}", op.operationId(), entry.key(),

@@ -190,21 +190,43 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
 
     @Override
     public ReportAllocation allocateReport(SessionToken token, AllocateReportRequest request) throws PlatformException {
-        return call(Operation.ALLOCATE_REPORT, post(url("v1", "reports"), request), Optional.of(token),
-                r -> parse(Operation.ALLOCATE_REPORT, r, ReportAllocation.class));
+        return call(Operation.ALLOCATE_REPORT, post(url("v1", "reports"), request), Optional.of(token), r -> {
+            ReportAllocation a = parse(Operation.ALLOCATE_REPORT, r, ReportAllocation.class);
+            // The number goes into the next URL path, a file name and onto paper.
+            requireReportNo(Operation.ALLOCATE_REPORT, a.reportNo());
+            // The link becomes the report's QR code: it must lead to the platform's verification host.
+            Optional<String> link = VerifyUrl.problem(a.verifyUrl(), settings.verifyHost());
+            if (link.isPresent()) {
+                throw new PlatformException.Protocol(Operation.ALLOCATE_REPORT.operationId() + ": verifyUrl "
+                        + link.get(), null);
+            }
+            return a;
+        });
     }
 
+    /** @throws IllegalArgumentException when {@code reportNo} is not of the form {@link ReportNumber#FORM} */
     @Override
     public void registerReportDigest(SessionToken token, String reportNo, ReportDigest digest) throws PlatformException {
+        ReportNumber.require(reportNo);
         call(Operation.REGISTER_REPORT_DIGEST,
                 new Request.Builder().url(url("v1", "reports", reportNo, "digest")).put(json(digest)),
                 Optional.of(token), r -> null);
     }
 
+    /** @throws IllegalArgumentException when {@code reportNo} is not of the form {@link ReportNumber#FORM} */
     @Override
     public ReportVerification verifyReport(String reportNo) throws PlatformException {
-        return call(Operation.VERIFY_REPORT, get(url("v1", "reports", reportNo, "verification")), Optional.empty(),
-                r -> parse(Operation.VERIFY_REPORT, r, ReportVerification.class));
+        // Scanned codes are classified first (ScannedCode); a bad number here is a programming error, never a path.
+        ReportNumber.require(reportNo);
+        return call(Operation.VERIFY_REPORT, get(url("v1", "reports", reportNo, "verification")), Optional.empty(), r -> {
+            ReportVerification v = parse(Operation.VERIFY_REPORT, r, ReportVerification.class);
+            requireReportNo(Operation.VERIFY_REPORT, v.reportNo());
+            if (!v.reportNo().equals(reportNo)) {
+                throw new PlatformException.Protocol(Operation.VERIFY_REPORT.operationId()
+                        + ": answer is about another report number than the one asked for", null);
+            }
+            return v;
+        });
     }
 
     @Override
@@ -231,11 +253,23 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
     @Override
     public HeartbeatAnswer heartbeat(Heartbeat heartbeat) throws PlatformException {
         return call(Operation.HEARTBEAT, post(url("v1", "kiosks", settings.kioskId(), "heartbeat"), heartbeat),
-                Optional.empty(), r -> parse(Operation.HEARTBEAT, r, HeartbeatAnswer.class));
+                Optional.empty(), r -> {
+                    HeartbeatAnswer a = parse(Operation.HEARTBEAT, r, HeartbeatAnswer.class);
+                    for (int i = 0; i < a.commands().size(); i++) {
+                        // Each id goes back into reportCommandResult's URL path.
+                        if (!CommandId.isValid(a.commands().get(i).commandId())) {
+                            throw new PlatformException.Protocol(Operation.HEARTBEAT.operationId() + ": commands[" + i
+                                    + "].commandId is not a safe command id (1-64 of A-Z a-z 0-9 . _ -)", null);
+                        }
+                    }
+                    return a;
+                });
     }
 
+    /** @throws IllegalArgumentException when {@code commandId} is not a {@link CommandId} */
     @Override
     public void reportCommandResult(String commandId, CommandResult result) throws PlatformException {
+        CommandId.require(commandId);
         call(Operation.REPORT_COMMAND_RESULT,
                 post(url("v1", "kiosks", settings.kioskId(), "commands", commandId, "result"), result),
                 Optional.empty(), r -> null);
@@ -285,7 +319,8 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
             PlatformException.Api error;
             try (Response response = client.newCall(request).execute()) {
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
-                String requestId = Optional.ofNullable(response.header("X-Request-Id")).orElse("-");
+                String requestId = Optional.ofNullable(response.header("X-Request-Id"))
+                        .map(r -> UntrustedText.forLog(r, PlatformException.Api.MAX_ID_CHARS)).orElse("-");
                 Optional<Duration> offset = clockOffset(response);
                 offset.ifPresent(this::noteClockOffset);
                 LOG.info("platform {} -> {} request-id {} in {} ms (attempt {})", op.operationId(), response.code(),
@@ -385,6 +420,14 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
         return source.getBuffer().readByteArray();
     }
 
+    /** A report number in an answer that breaks {@link ReportNumber#PATTERN}: a protocol error (never its value). */
+    private static void requireReportNo(Operation op, String reportNo) throws PlatformException.Protocol {
+        if (!ReportNumber.isValid(reportNo)) {
+            throw new PlatformException.Protocol(op.operationId() + ": reportNo is not a report number of the form "
+                    + ReportNumber.FORM, null);
+        }
+    }
+
     /**
      * A parse failure described by where it happened, never by the offending value (which could be a name or a
      * number). The Jackson exception is deliberately not kept as the cause for the same reason.
@@ -396,7 +439,8 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String what = m instanceof ValueInstantiationException && m.getCause() instanceof IllegalArgumentException iae
                     ? iae.getMessage() : m.getClass().getSimpleName();
-            return (path.isEmpty() ? "at top level" : "at " + path) + ": " + what;
+            // Field names are the answer's own (map keys too): untrusted like any other text of the answer.
+            return (path.isEmpty() ? "at top level" : "at " + UntrustedText.forLog(path)) + ": " + what;
         }
         if (e instanceof JsonProcessingException p) {
             return "malformed JSON" + (p.getLocation() != null ? " near byte " + p.getLocation().getByteOffset() : "");
@@ -414,8 +458,9 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
         } else {
             kind = PlatformException.Transport.Kind.UNREACHABLE;
         }
+        // An IOException's message may quote the server (a status line, a certificate's names): untrusted text.
         return new PlatformException.Transport(kind, op.operationId() + ": " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+                + (e.getMessage() == null ? "" : " " + UntrustedText.forLog(e.getMessage())), e);
     }
 
     /** The maintenance side hears of a drifting clock before citizens do (the contract refuses ±300 s). */

@@ -41,10 +41,18 @@ public interface PlatformClient {
     /** {@code POST /v1/reports}. Never retried blindly. */
     ReportAllocation allocateReport(SessionToken token, AllocateReportRequest request) throws PlatformException;
 
-    /** {@code PUT /v1/reports/{reportNo}/digest}. Idempotent for the same digest. */
+    /**
+     * {@code PUT /v1/reports/{reportNo}/digest}. Idempotent for the same digest.
+     *
+     * @throws IllegalArgumentException when {@code reportNo} is not a {@link ReportNumber} (it goes into the path)
+     */
     void registerReportDigest(SessionToken token, String reportNo, ReportDigest digest) throws PlatformException;
 
-    /** {@code GET /v1/reports/{reportNo}/verification}. No session. */
+    /**
+     * {@code GET /v1/reports/{reportNo}/verification}. No session. An answer about another number is a protocol error.
+     *
+     * @throws IllegalArgumentException when {@code reportNo} is not a {@link ReportNumber} (it goes into the path)
+     */
     ReportVerification verifyReport(String reportNo) throws PlatformException;
 
     /** {@code POST /v1/objections}. Never retried blindly. */

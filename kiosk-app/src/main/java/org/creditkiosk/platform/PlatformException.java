@@ -6,16 +6,30 @@ import java.util.Optional;
 /**
  * Every way a platform call can fail, as a closed set. The UI maps these to citizen messages through one
  * table ({@code ErrorCatalog}); the log gets {@link #getMessage()}, which never carries personal data.
+ *
+ * <p>Parts of a message can come from outside (the platform's {@code Error.message}, a server's status line in an
+ * {@link java.io.IOException}): {@link #getMessage()} is therefore always one log line without control or bidi
+ * characters ({@link UntrustedText}), and the platform's own text in it is cut to
+ * {@value UntrustedText#MAX_LOG_CHARS} characters.
  */
 public abstract sealed class PlatformException extends Exception
         permits PlatformException.Api, PlatformException.Transport, PlatformException.Protocol {
 
+    /** Bound of a whole message: our own words plus at most one cut piece of untrusted text. */
+    static final int MAX_MESSAGE_CHARS = 600;
+
     protected PlatformException(String message, Throwable cause) {
-        super(message, cause);
+        super(UntrustedText.forLog(message, MAX_MESSAGE_CHARS), cause);
     }
 
-    /** The platform answered with an {@code Error} body. */
+    /**
+     * The platform answered with an {@code Error} body. Its {@code message} is for technicians (contract), and is
+     * untrusted: it reaches the log and the maintenance side cleaned and cut by {@link UntrustedText#forLog(String)}.
+     */
     public static final class Api extends PlatformException {
+        /** Longest code or request id kept; the contract's codes are short upper-case words. */
+        static final int MAX_ID_CHARS = 64;
+
         private final int httpStatus;
         private final ErrorCode code;
         private final String rawCode;
@@ -23,11 +37,13 @@ public abstract sealed class PlatformException extends Exception
         private final Optional<Duration> retryAfter;
 
         public Api(int httpStatus, String rawCode, String message, Optional<String> requestId, Optional<Duration> retryAfter) {
-            super("HTTP " + httpStatus + " " + rawCode + ": " + message + requestId.map(r -> " (request " + r + ")").orElse(""), null);
+            super("HTTP " + httpStatus + " " + UntrustedText.forLog(rawCode, MAX_ID_CHARS) + ": "
+                    + UntrustedText.forLog(message)
+                    + requestId.map(r -> " (request " + UntrustedText.forLog(r, MAX_ID_CHARS) + ")").orElse(""), null);
             this.httpStatus = httpStatus;
-            this.rawCode = rawCode;
+            this.rawCode = UntrustedText.forLog(rawCode, MAX_ID_CHARS);
             this.code = ErrorCode.parse(rawCode);
-            this.requestId = requestId;
+            this.requestId = requestId.map(r -> UntrustedText.forLog(r, MAX_ID_CHARS));
             this.retryAfter = retryAfter;
         }
 
@@ -40,7 +56,7 @@ public abstract sealed class PlatformException extends Exception
             return code;
         }
 
-        /** The code exactly as sent, for logs. */
+        /** The code as sent, for logs (made safe for a log line: {@link UntrustedText}). */
         public String rawCode() {
             return rawCode;
         }

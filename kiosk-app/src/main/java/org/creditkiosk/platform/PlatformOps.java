@@ -15,6 +15,10 @@ public interface PlatformOps {
     /** {@code POST /v1/kiosks/{kioskId}/heartbeat}. */
     HeartbeatAnswer heartbeat(Heartbeat heartbeat) throws PlatformException;
 
-    /** {@code POST /v1/kiosks/{kioskId}/commands/{commandId}/result}. Idempotent per command id. */
+    /**
+     * {@code POST /v1/kiosks/{kioskId}/commands/{commandId}/result}. Idempotent per command id.
+     *
+     * @throws IllegalArgumentException when {@code commandId} is not a {@link CommandId} (it goes into the path)
+     */
     void reportCommandResult(String commandId, CommandResult result) throws PlatformException;
 }

@@ -30,6 +30,8 @@ import okhttp3.HttpUrl;
  * @param maxRetryAfter      a {@code Retry-After} longer than this is not waited for: the error goes to the caller
  * @param retryBudget        the whole patience of one idempotent operation, all attempts and waits included
  * @param maxBodyBytes       a larger answer is a protocol error (64 KiB .. 64 MiB)
+ * @param verifyHost         the host every {@code verifyUrl} the platform hands out must point at (config key
+ *                           {@code platform.verifyHost}); default {@value #DEFAULT_VERIFY_HOST}, the demo platform's
  */
 public record PlatformSettings(
         String baseUrl,
@@ -45,12 +47,15 @@ public record PlatformSettings(
         int maxAttempts,
         Duration maxRetryAfter,
         Duration retryBudget,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        String verifyHost) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(15);
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
+    /** The contract's example host and the default of {@code platform.verifyHost} (and of the demo platform). */
+    public static final String DEFAULT_VERIFY_HOST = "credit-platform.example";
 
     public PlatformSettings {
         HttpUrl url = HttpUrl.parse(baseUrl == null ? "" : baseUrl);
@@ -61,8 +66,10 @@ public record PlatformSettings(
             throw new IllegalArgumentException("platform URL '" + baseUrl
                     + "' uses plain HTTP; only https is allowed, except to a loopback address (demo)");
         }
-        if (kioskId == null || !kioskId.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("kiosk id '" + kioskId + "' must be 1-64 characters of A-Z a-z 0-9 . _ -");
+        // The id is a URL path segment (/v1/kiosks/{kioskId}/...): starting with a letter or digit it is never "..".
+        if (kioskId == null || !kioskId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("kiosk id '" + UntrustedText.forLog(kioskId, 80)
+                    + "' must be 1-64 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit");
         }
         secretFile = secretFile == null ? Optional.empty() : secretFile;
         truststore = truststore == null ? Optional.empty() : truststore;
@@ -80,12 +87,26 @@ public record PlatformSettings(
         if (maxBodyBytes < 64 * 1024 || maxBodyBytes > 64L * 1024 * 1024) {
             throw new IllegalArgumentException("maxBodyBytes " + maxBodyBytes + " is outside 64 KiB..64 MiB");
         }
+        verifyHost = verifyHost == null ? DEFAULT_VERIFY_HOST : verifyHost;
+        if (!verifyHost.matches("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]+\\]")) {
+            throw new IllegalArgumentException("verify host '" + UntrustedText.forLog(verifyHost, 80)
+                    + "' is not a host name (A-Z a-z 0-9 . -) or a bracketed IPv6 literal");
+        }
+    }
+
+    /** The settings before {@code verifyHost} existed: it takes its default, {@value #DEFAULT_VERIFY_HOST}. */
+    public PlatformSettings(String baseUrl, String kioskId, Optional<Path> secretFile, Optional<Path> truststore,
+                            Optional<String> truststorePassword, List<String> pins, Duration connectTimeout,
+                            Duration readTimeout, Duration callTimeout, Map<Operation, TimeLimits> limits,
+                            int maxAttempts, Duration maxRetryAfter, Duration retryBudget, long maxBodyBytes) {
+        this(baseUrl, kioskId, secretFile, truststore, truststorePassword, pins, connectTimeout, readTimeout,
+                callTimeout, limits, maxAttempts, maxRetryAfter, retryBudget, maxBodyBytes, DEFAULT_VERIFY_HOST);
     }
 
     /** Defaults for everything but the three things every kiosk must name. */
     public static PlatformSettings of(String baseUrl, String kioskId, Optional<Path> secretFile) {
         return new PlatformSettings(baseUrl, kioskId, secretFile, Optional.empty(), Optional.empty(), List.of(),
-                null, null, null, Map.of(), 3, null, null, DEFAULT_MAX_BODY_BYTES);
+                null, null, null, Map.of(), 3, null, null, DEFAULT_MAX_BODY_BYTES, DEFAULT_VERIFY_HOST);
     }
 
     /**
@@ -102,17 +123,23 @@ public record PlatformSettings(
                 env(env, "KIOSK_TRUSTSTORE_PASSWORD").or(() -> truststorePassword),
                 env(env, "KIOSK_PINS").map(PlatformSettings::splitPins).orElse(pins),
                 connectTimeout, readTimeout, callTimeout, limits, maxAttempts, maxRetryAfter, retryBudget,
-                maxBodyBytes);
+                maxBodyBytes, verifyHost);
     }
 
     public PlatformSettings withTimeouts(Duration connect, Duration read, Duration call) {
         return new PlatformSettings(baseUrl, kioskId, secretFile, truststore, truststorePassword, pins, connect, read,
-                call, limits, maxAttempts, maxRetryAfter, retryBudget, maxBodyBytes);
+                call, limits, maxAttempts, maxRetryAfter, retryBudget, maxBodyBytes, verifyHost);
     }
 
     public PlatformSettings withRetries(int attempts, Duration maxRetryAfter, Duration budget) {
         return new PlatformSettings(baseUrl, kioskId, secretFile, truststore, truststorePassword, pins, connectTimeout,
-                readTimeout, callTimeout, limits, attempts, maxRetryAfter, budget, maxBodyBytes);
+                readTimeout, callTimeout, limits, attempts, maxRetryAfter, budget, maxBodyBytes, verifyHost);
+    }
+
+    /** The host of the platform's verification links ({@code platform.verifyHost}; the demo platform's in demo mode). */
+    public PlatformSettings withVerifyHost(String host) {
+        return new PlatformSettings(baseUrl, kioskId, secretFile, truststore, truststorePassword, pins, connectTimeout,
+                readTimeout, callTimeout, limits, maxAttempts, maxRetryAfter, retryBudget, maxBodyBytes, host);
     }
 
     /** Connect, read and whole-call limits of one attempt of an operation (100 ms .. 300 s each). */
@@ -136,7 +163,7 @@ public record PlatformSettings(
         m.putAll(limits);
         m.put(op, opLimits);
         return new PlatformSettings(baseUrl, kioskId, secretFile, truststore, truststorePassword, pins, connectTimeout,
-                readTimeout, callTimeout, m, maxAttempts, maxRetryAfter, retryBudget, maxBodyBytes);
+                readTimeout, callTimeout, m, maxAttempts, maxRetryAfter, retryBudget, maxBodyBytes, verifyHost);
     }
 
     public HttpUrl url() {

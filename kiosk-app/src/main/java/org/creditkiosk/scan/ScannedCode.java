@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.creditkiosk.platform.ReportNumber;
 import org.creditkiosk.platform.api.OpenSessionRequest;
 
 /**
@@ -93,7 +94,6 @@ public sealed interface ScannedCode
     final class Classifier {
 
         private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
-        private static final Pattern REPORT_NO = Pattern.compile("[A-Z]{2,8}-[0-9]{8}-[0-9]{4}-[0-9]{6}");
         private static final Pattern LOOKS_LIKE_APP = Pattern.compile("(?is)xyyl[0-9]*([.:].*)?");
 
         private Classifier() {
@@ -150,7 +150,7 @@ public sealed interface ScannedCode
                 return new Malformed(Reason.REPORT_LINK_INVALID);
             }
             String reportNo = query.substring(2);
-            if (!REPORT_NO.matcher(reportNo).matches()) {
+            if (!ReportNumber.isValid(reportNo)) {
                 return new Malformed(Reason.REPORT_NUMBER_INVALID);
             }
             return new ReportCode(reportNo);

@@ -95,10 +95,12 @@ class HeartbeatServiceTest {
             controller.submit(new SessionEvent.Finish());
             await(() -> controller.view().state() == SessionState.ATTRACT);
 
-            server.queueCommand(new HeartbeatAnswer.Command("c1", HeartbeatAnswer.CommandType.OUT_OF_SERVICE, Optional.of("holiday")));
+            server.queueCommand(new HeartbeatAnswer.Command("c1", HeartbeatAnswer.CommandType.OUT_OF_SERVICE, Optional.of("holiday\r\nforged\u001b[2J")));
             hb.beat();
             await(() -> controller.view().state() == SessionState.OUT_OF_SERVICE);
             assertThat(server.commandResults().get("c1").outcome()).isEqualTo(CommandResult.Outcome.DONE);
+            assertThat(server.commandResults().get("c1").detail()).as("the platform's reason comes back as one clean line")
+                    .contains("out of service: holiday??forged?[2J");
             Heartbeat sent = server.heartbeats().get(server.heartbeats().size() - 1);
             assertThat(sent.devices()).singleElement().satisfies(d -> {
                 assertThat(d.kind()).isEqualTo(Heartbeat.DeviceKind.ID_CARD_READER);

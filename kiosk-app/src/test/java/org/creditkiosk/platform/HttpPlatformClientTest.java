@@ -92,7 +92,7 @@ class HttpPlatformClientTest {
     @Test
     void aRetryAfterBeyondTheBoundIsNotWaitedFor() {
         server.enqueue(error(503, "MAINTENANCE").setHeader("Retry-After", "600"));
-        assertThatThrownBy(() -> client.verifyReport("YLXY-1")).isInstanceOfSatisfying(PlatformException.Api.class,
+        assertThatThrownBy(() -> client.verifyReport("YLXY-20261127-0003-000187")).isInstanceOfSatisfying(PlatformException.Api.class,
                 e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(600)));
         assertThat(sleeps).isEmpty();
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -177,17 +177,17 @@ class HttpPlatformClientTest {
                 .withLimits(Operation.HEARTBEAT, new PlatformSettings.TimeLimits(Duration.ofSeconds(1), Duration.ofMillis(300),
                         Duration.ofMillis(500))));
         server.enqueue(new MockResponse().setBody("{\"serverTime\":\"2026-11-27T03:00:00Z\"}").setBodyDelay(1500, TimeUnit.MILLISECONDS));
-        server.enqueue(new MockResponse().setBody("{\"reportNo\":\"X\",\"status\":\"UNKNOWN\"}").setBodyDelay(1500, TimeUnit.MILLISECONDS));
+        server.enqueue(new MockResponse().setBody("{\"reportNo\":\"YLXY-20261127-0003-000187\",\"status\":\"UNKNOWN\"}").setBodyDelay(1500, TimeUnit.MILLISECONDS));
         var hb = new org.creditkiosk.platform.api.Heartbeat("0.1.0", 1L, 1L, Optional.empty(), java.util.List.of(), null, null, null);
         assertThatThrownBy(() -> client.heartbeat(hb)).isInstanceOfSatisfying(PlatformException.Transport.class,
                 e -> assertThat(e.kind()).isEqualTo(PlatformException.Transport.Kind.TIMEOUT));
-        assertThat(client.verifyReport("X").status()).isEqualTo(org.creditkiosk.platform.api.ReportVerification.Status.UNKNOWN);
+        assertThat(client.verifyReport("YLXY-20261127-0003-000187").status()).isEqualTo(org.creditkiosk.platform.api.ReportVerification.Status.UNKNOWN);
     }
 
     @Test
     void aGatewayPageIsUnreachableNotAProtocolError() {
         server.enqueue(new MockResponse().setResponseCode(502).setBody("<html>Bad Gateway</html>"));
-        assertThatThrownBy(() -> client.verifyReport("X")).isInstanceOfSatisfying(PlatformException.Transport.class,
+        assertThatThrownBy(() -> client.verifyReport("YLXY-20261127-0003-000187")).isInstanceOfSatisfying(PlatformException.Transport.class,
                 e -> assertThat(e.kind()).isEqualTo(PlatformException.Transport.Kind.UNREACHABLE));
     }
 
@@ -199,10 +199,10 @@ class HttpPlatformClientTest {
                 new byte[32], Clock.systemUTC(), RequestSigner.secureNonces(), breaker, sleeps::add);
         for (int i = 0; i < 3; i++) {
             server.enqueue(new MockResponse().setResponseCode(504).setBody("<html>Gateway Timeout</html>"));
-            assertThatThrownBy(() -> client.verifyReport("X")).isInstanceOf(PlatformException.Transport.class);
+            assertThatThrownBy(() -> client.verifyReport("YLXY-20261127-0003-000187")).isInstanceOf(PlatformException.Transport.class);
         }
         assertThat(breaker.availability().up()).isFalse();
-        assertThatThrownBy(() -> client.verifyReport("X")).hasMessageContaining("circuit open");
+        assertThatThrownBy(() -> client.verifyReport("YLXY-20261127-0003-000187")).hasMessageContaining("circuit open");
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
@@ -212,7 +212,7 @@ class HttpPlatformClientTest {
         server.shutdown();
         client.close();
         client = client(PlatformSettings.of(url, "K1", Optional.empty()));
-        assertThatThrownBy(() -> client.verifyReport("X")).isInstanceOfSatisfying(PlatformException.Transport.class,
+        assertThatThrownBy(() -> client.verifyReport("YLXY-20261127-0003-000187")).isInstanceOfSatisfying(PlatformException.Transport.class,
                 e -> assertThat(e.kind()).isEqualTo(PlatformException.Transport.Kind.UNREACHABLE));
     }
 
@@ -233,12 +233,12 @@ class HttpPlatformClientTest {
     @Test
     void theClockOffsetComesFromTheDateHeader() throws Exception {
         server.enqueue(new MockResponse().setHeader("Date", "Fri, 27 Nov 2026 03:00:00 GMT").setBody(
-                "{\"reportNo\":\"X\",\"status\":\"UNKNOWN\"}"));
+                "{\"reportNo\":\"YLXY-20261127-0003-000187\",\"status\":\"UNKNOWN\"}"));
         client.close();
         client = new HttpPlatformClient(PlatformSettings.of(server.url("/api").toString(), "K1", Optional.empty()),
                 new byte[32], Clock.fixed(java.time.Instant.parse("2026-11-27T03:10:00Z"), java.time.ZoneOffset.UTC),
                 RequestSigner.secureNonces(), CallObserver.NONE, sleeps::add);
-        client.verifyReport("X");
+        client.verifyReport("YLXY-20261127-0003-000187");
         assertThat(client.lastClockOffset()).contains(Duration.ofMinutes(-10));
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlatformTlsTest {
 
     static final String PASS = "changeit";
-    static final String ANSWER = "{\"reportNo\":\"X\",\"status\":\"UNKNOWN\"}";
+    static final String ANSWER = "{\"reportNo\":\"YLXY-20261127-0003-000187\",\"status\":\"UNKNOWN\"}";
 
     @TempDir
     static Path dir;
@@ -96,7 +96,7 @@ class PlatformTlsTest {
                 null, null, null, null, 1, null, null, PlatformSettings.DEFAULT_MAX_BODY_BYTES);
         try (HttpPlatformClient client = new HttpPlatformClient(s, new byte[32], Clock.systemUTC(),
                 RequestSigner.secureNonces(), CallObserver.NONE, d -> { })) {
-            client.verifyReport("X");
+            client.verifyReport("YLXY-20261127-0003-000187");
             return null;
         } catch (PlatformException.Transport e) {
             return e.kind();

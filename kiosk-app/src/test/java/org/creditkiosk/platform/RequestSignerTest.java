@@ -46,7 +46,7 @@ class RequestSignerTest {
         try (MockWebServer server = new MockWebServer()) {
             server.enqueue(new MockResponse().setBody("{\"page\":1,\"size\":20,\"total\":0,\"items\":[]}"));
             server.enqueue(new MockResponse().setResponseCode(201).setBody(
-                    "{\"reportNo\":\"YLXY-20261127-0003-000001\",\"verifyUrl\":\"https://x/v?r=1\","
+                    "{\"reportNo\":\"YLXY-20261127-0003-000001\",\"verifyUrl\":\"https://credit-platform.example/v?r=YLXY-20261127-0003-000001\","
                             + "\"issuedAt\":\"2026-11-27T03:00:00Z\",\"validUntil\":\"2026-12-27\"}"));
             server.start();
             String[] nonces = {"0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"};

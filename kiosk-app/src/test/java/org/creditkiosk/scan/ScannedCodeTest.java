@@ -80,6 +80,12 @@ class ScannedCodeTest {
         assertThat(classify(base + "/v?r=YLXY-2026112-0003-000187")).isEqualTo(new Malformed(Reason.REPORT_NUMBER_INVALID));
         assertThat(classify(base + "/v?r=ABCDEFGHI-20261127-0003-000187")).isEqualTo(new Malformed(Reason.REPORT_NUMBER_INVALID));
         assertThat(classify(base + "/v?r=")).isEqualTo(new Malformed(Reason.REPORT_NUMBER_INVALID));
+        // a scanned number goes into the verifyReport URL path: traversal, escapes and overlong values never pass
+        for (String bad : new String[] {"../../v1/kiosks", "YLXY-20261127-0003-000187%2F..%2F..",
+                "..%2F..%2Fetc%2Fpasswd", "YLXY-20261127-0003-000187%0A", "YLXY-20261127-0003-0001870",
+                "YLXY-20261127-0003-" + "0".repeat(5000)}) {
+            assertThat(classify(base + "/v?r=" + bad)).as(bad).isEqualTo(new Malformed(Reason.REPORT_NUMBER_INVALID));
+        }
     }
 
     @Test

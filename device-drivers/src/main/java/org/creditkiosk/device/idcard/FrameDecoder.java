@@ -10,6 +10,10 @@ import java.util.Optional;
  * or a bad checksum drops only the first preamble byte so that a real frame hidden in the rejected bytes is still
  * found. Memory is bounded: the buffer never holds more than one maximal frame plus one read chunk.
  *
+ * <p>The bytes are a citizen's card (name, number, address, photo): every byte the decoder is done with, handed out
+ * in a {@link Frame}, skipped as garbage or dropped by {@link #clear()}, is overwritten with zeros at once, and so is
+ * a buffer outgrown. Outside the bytes not yet decoded ({@link #buffered()}) the buffer holds only zeros.
+ *
  * <p>Not thread-safe: owned by one reader thread.
  */
 public final class FrameDecoder {
@@ -18,7 +22,10 @@ public final class FrameDecoder {
     public sealed interface Result {
     }
 
-    /** A frame with a correct checksum; {@code body} is the bytes between Len2 and CHK. */
+    /**
+     * A frame with a correct checksum; {@code body} is the bytes between Len2 and CHK, a copy the caller owns (and
+     * should zero when done with it).
+     */
     public record Frame(byte[] body) implements Result {
     }
 
@@ -60,11 +67,13 @@ public final class FrameDecoder {
             if (need > cap) {
                 int drop = need - cap;
                 skipped += drop;
-                start += drop;
+                consume(drop);
                 compact();
                 need = end + len;
             }
-            buf = Arrays.copyOf(buf, Math.max(need, Math.min(buf.length * 2, cap)));
+            byte[] old = buf;
+            buf = Arrays.copyOf(old, Math.max(need, Math.min(old.length * 2, cap)));
+            Arrays.fill(old, (byte) 0);
         }
         System.arraycopy(data, off, buf, end, len);
         end += len;
@@ -81,17 +90,17 @@ public final class FrameDecoder {
                     keep--;
                 }
                 skipped += (end - keep) - start;
-                start = end - keep;
+                consume((end - keep) - start);
                 return Optional.empty();
             }
             skipped += p - start;
-            start = p;
+            consume(p - start);
             if (end - start < SamFrames.HEADER) {
                 return Optional.empty();
             }
             int len = ((buf[start + 5] & 0xFF) << 8) | (buf[start + 6] & 0xFF);
             if (len < minLen || len > SamFrames.MAX_LEN) {
-                start += 1;
+                consume(1);
                 skipped += 1;
                 return Optional.of(new BadLength(len));
             }
@@ -101,19 +110,20 @@ public final class FrameDecoder {
             }
             byte chk = SamFrames.checksum(buf, start + 5, start + total - 1);
             if (chk != buf[start + total - 1]) {
-                start += 1;
+                consume(1);
                 skipped += 1;
                 return Optional.of(new BadChecksum(len));
             }
             byte[] body = Arrays.copyOfRange(buf, start + SamFrames.HEADER, start + total - 1);
-            start += total;
+            consume(total);
             return Optional.of(new Frame(body));
         }
     }
 
-    /** Drops everything buffered (before a new command). */
+    /** Drops everything buffered (before a new command, after an answer), overwriting it with zeros. */
     public void clear() {
         skipped += end - start;
+        Arrays.fill(buf, 0, end, (byte) 0);
         start = 0;
         end = 0;
     }
@@ -126,6 +136,11 @@ public final class FrameDecoder {
     /** Capacity of the internal buffer, for the bounded-memory test. */
     int capacity() {
         return buf.length;
+    }
+
+    /** A copy of the whole internal buffer, for the wipe tests. */
+    byte[] bufferCopy() {
+        return buf.clone();
     }
 
     /** Garbage bytes skipped so far while synchronising. */
@@ -156,10 +171,19 @@ public final class FrameDecoder {
         return true;
     }
 
+    /** Moves the start past {@code n} bytes the decoder is done with, zeroing them. */
+    private void consume(int n) {
+        Arrays.fill(buf, start, start + n, (byte) 0);
+        start += n;
+    }
+
     private void compact() {
         if (start > 0) {
-            System.arraycopy(buf, start, buf, 0, end - start);
-            end -= start;
+            int live = end - start;
+            System.arraycopy(buf, start, buf, 0, live);
+            // the tail the live bytes moved out of still holds copies of them
+            Arrays.fill(buf, live, end, (byte) 0);
+            end = live;
             start = 0;
         }
     }

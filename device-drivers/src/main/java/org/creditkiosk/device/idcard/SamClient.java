@@ -2,6 +2,7 @@ package org.creditkiosk.device.idcard;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import org.creditkiosk.device.link.Link;
 
@@ -13,6 +14,11 @@ import org.creditkiosk.device.link.Link;
  *
  * <p>{@link IOException}s (the link closed or the device went away; interruption) are thrown: the caller
  * reopens. Everything else comes back as a typed {@link IdCardOutcome}.
+ *
+ * <p>The raw bytes of a card's text and photo live only as long as decoding needs them: the receive buffer, the
+ * decoder's buffer and every payload copy are overwritten with zeros after each exchange and after decoding. What
+ * stays is the decoded {@link IdentityCard} (its strings cannot be wiped; the session drops the card at the end of
+ * the visit).
  */
 public final class SamClient {
 
@@ -74,6 +80,16 @@ public final class SamClient {
 
     /** Sends one command and waits for its answer; retries once after a wrong checksum. */
     public Exchange exchange(SamCommand command) throws IOException {
+        try {
+            return exchangeOnce(command);
+        } finally {
+            // Whatever arrived (an answer's rest, a truncated read, garbage) holds no card bytes past this call.
+            decoder.clear();
+            Arrays.fill(chunk, (byte) 0);
+        }
+    }
+
+    private Exchange exchangeOnce(SamCommand command) throws IOException {
         Duration timeout = settings.timeoutFor(command);
         for (int attempt = 0; attempt < 2; attempt++) {
             decoder.clear();
@@ -87,8 +103,10 @@ public final class SamClient {
                 if (r.isPresent()) {
                     if (r.get() instanceof FrameDecoder.Frame f) {
                         byte[] body = f.body();
-                        byte[] data = java.util.Arrays.copyOfRange(body, 3, body.length);
-                        return new Answered(new Answer(body[0] & 0xFF, body[1] & 0xFF, body[2] & 0xFF, data));
+                        byte[] data = Arrays.copyOfRange(body, 3, body.length);
+                        Answer answer = new Answer(body[0] & 0xFF, body[1] & 0xFF, body[2] & 0xFF, data);
+                        Arrays.fill(body, (byte) 0);
+                        return new Answered(answer);
                     }
                     // BadLength is a false preamble in line noise: keep synchronising
                     badChecksum = r.get() instanceof FrameDecoder.BadChecksum;
@@ -102,6 +120,7 @@ public final class SamClient {
                 if (n > 0) {
                     received += n;
                     decoder.feed(chunk, 0, n);
+                    Arrays.fill(chunk, 0, n, (byte) 0);
                 }
             }
             checksumRetries++;
@@ -162,23 +181,38 @@ public final class SamClient {
             return new AttemptFailed(f.outcome());
         }
         Answer ra = ((Answered) read).answer();
-        if (ra.status() != SamStatus.OK) {
-            return new AttemptFailed(new IdCardOutcome.Refused(SamCommand.READ_TEXT_PHOTO, ra.status(), ra.sw3()));
+        try {
+            if (ra.status() != SamStatus.OK) {
+                return new AttemptFailed(new IdCardOutcome.Refused(SamCommand.READ_TEXT_PHOTO, ra.status(), ra.sw3()));
+            }
+            return decodeRead(ra.data());
+        } finally {
+            Arrays.fill(ra.data(), (byte) 0);
         }
-        return decodeRead(ra.data());
     }
 
-    /** Decodes the data of a {@code 30 01} answer: sizes, layout, number check. */
+    /**
+     * Decodes the data of a {@code 30 01} answer: sizes, layout, number check. {@code data} is left as it is (the
+     * caller owns it and zeroes it); the text and photo copies made here are zeroed before this returns.
+     */
     public static Attempt decodeRead(byte[] data) {
         Optional<byte[][]> parts = CardText.split(data, false);
         if (parts.isEmpty()) {
             return new AttemptFailed(new IdCardOutcome.MalformedAnswer(SamCommand.READ_TEXT_PHOTO,
                     "unexpected text/photo sizes (" + data.length + " data bytes)"));
         }
-        CardText.Result r = CardText.decode(parts.get()[0], parts.get()[1]);
-        return r instanceof CardText.Decoded d
-                ? new CardRead(d.card())
-                : new AttemptFailed(((CardText.Rejected) r).outcome());
+        byte[] text = parts.get()[0];
+        byte[] photo = parts.get()[1];
+        try {
+            // IdentityCard keeps its own copy of the photo and decoded strings, not these arrays.
+            CardText.Result r = CardText.decode(text, photo);
+            return r instanceof CardText.Decoded d
+                    ? new CardRead(d.card())
+                    : new AttemptFailed(((CardText.Rejected) r).outcome());
+        } finally {
+            Arrays.fill(text, (byte) 0);
+            Arrays.fill(photo, (byte) 0);
+        }
     }
 
     /**
@@ -262,5 +296,10 @@ public final class SamClient {
     /** Garbage bytes skipped while synchronising on the preamble. */
     public long skippedBytes() {
         return decoder.skippedBytes();
+    }
+
+    /** Copies of the receive buffer and the decoder's buffer, for the wipe tests. */
+    byte[][] buffersCopy() {
+        return new byte[][] {chunk.clone(), decoder.bufferCopy()};
     }
 }

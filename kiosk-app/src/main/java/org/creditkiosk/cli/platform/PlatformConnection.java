@@ -1,10 +1,12 @@
 package org.creditkiosk.cli.platform;
 
+import org.creditkiosk.assembly.HallSettings;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,31 +56,29 @@ public final class PlatformConnection {
         }
     }
 
-    /** The kiosk's configuration files first, the environment over them, command-line options over both. */
+    /**
+     * The kiosk's configuration layers (as {@code kiosk} reads them: files, bundle, environment), command-line
+     * options over them, then the one reading of them into the client's settings ({@link HallSettings#platform}).
+     */
     PlatformSettings settings(Map<String, String> environment) {
-        Map<String, String> env = new HashMap<>(environment);
+        KioskSettings configured;
         try {
-            KioskSettings configured = ConfigLoader.standard(KioskHome.path(), Optional.empty(), environment);
-            configured.get(ConfigKeys.PLATFORM_URL).ifPresent(v -> env.put("KIOSK_PLATFORM_URL", v));
-            env.put("KIOSK_ID", configured.get(ConfigKeys.KIOSK_ID));
-            configured.get(ConfigKeys.PLATFORM_SECRET_FILE).ifPresent(v -> env.put("KIOSK_SECRET_FILE", v));
-            configured.get(ConfigKeys.PLATFORM_TRUSTSTORE).ifPresent(v -> env.put("KIOSK_TRUSTSTORE", v));
-            configured.get(ConfigKeys.PLATFORM_PINS).ifPresent(v -> env.put("KIOSK_PINS", v));
+            configured = ConfigLoader.standard(KioskHome.path(), Optional.empty(), environment);
+            Map<String, String> options = new LinkedHashMap<>();
+            put(options, ConfigKeys.PLATFORM_URL.name(), url);
+            put(options, ConfigKeys.KIOSK_ID.name(), kioskId);
+            put(options, ConfigKeys.PLATFORM_SECRET_FILE.name(), secretFile == null ? null : secretFile.toString());
+            put(options, ConfigKeys.PLATFORM_TRUSTSTORE.name(), truststore == null ? null : truststore.toString());
+            put(options, ConfigKeys.PLATFORM_PINS.name(), pins == null ? null : String.join(",", pins));
+            configured = configured.with(options, "command line");
         } catch (ConfigException e) {
             throw new IllegalArgumentException("the kiosk configuration is invalid (run 'kiosk config check'): " + e.getMessage());
         }
-        put(env, "KIOSK_PLATFORM_URL", url);
-        put(env, "KIOSK_ID", kioskId);
-        put(env, "KIOSK_SECRET_FILE", secretFile == null ? null : secretFile.toString());
-        put(env, "KIOSK_TRUSTSTORE", truststore == null ? null : truststore.toString());
-        put(env, "KIOSK_PINS", pins == null ? null : String.join(",", pins));
-        String u = env.get("KIOSK_PLATFORM_URL");
-        String k = env.get("KIOSK_ID");
-        if (u == null || u.isBlank() || k == null || k.isBlank()) {
+        if (configured.get(ConfigKeys.PLATFORM_URL).isEmpty()) {
             throw new IllegalArgumentException("no platform configured: give --url and --kiosk-id (or KIOSK_PLATFORM_URL "
                     + "and KIOSK_ID), plus --secret-file (KIOSK_SECRET_FILE); or use --demo");
         }
-        return PlatformSettings.of(u, k, Optional.empty()).withEnvironment(env);
+        return HallSettings.platform(configured, environment);
     }
 
     Connected connect(Map<String, String> environment, CallObserver observer) throws IOException {

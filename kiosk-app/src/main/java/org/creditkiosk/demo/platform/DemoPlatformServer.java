@@ -140,9 +140,13 @@ public final class DemoPlatformServer implements AutoCloseable {
                 + settings.basePath();
     }
 
-    /** Platform settings pointing at this server (no secret file: the secret is passed in memory). */
+    /**
+     * Platform settings pointing at this server (no secret file: the secret is passed in memory), expecting the
+     * verification links of its {@link DemoSettings#publicVerifyBase()}.
+     */
     public PlatformSettings clientSettings() {
-        return PlatformSettings.of(baseUrl(), kioskId, Optional.empty());
+        return PlatformSettings.of(baseUrl(), kioskId, Optional.empty())
+                .withVerifyHost(java.net.URI.create(settings.publicVerifyBase()).getHost());
     }
 
     /** The kiosk's real client, wired to this server with the shared in-memory secret. */

@@ -74,25 +74,25 @@ class DemoPlatformContractTest {
     @Test
     void rejectsAWrongSignature() {
         byte[] wrong = DemoPlatformServer.newSecret();
-        assertCode(() -> client(wrong, Clock.systemUTC(), RequestSigner.secureNonces()).verifyReport("X"), ErrorCode.BAD_SIGNATURE);
+        assertCode(() -> client(wrong, Clock.systemUTC(), RequestSigner.secureNonces()).verifyReport("YLXY-20261127-0003-000187"), ErrorCode.BAD_SIGNATURE);
         assertCode(() -> new HttpPlatformClient(PlatformSettings.of(server.baseUrl(), "YL-OTHER-K99", Optional.empty()), SECRET,
-                Clock.systemUTC(), RequestSigner.secureNonces(), CallObserver.NONE, d -> { }).verifyReport("X"), ErrorCode.BAD_SIGNATURE);
+                Clock.systemUTC(), RequestSigner.secureNonces(), CallObserver.NONE, d -> { }).verifyReport("YLXY-20261127-0003-000187"), ErrorCode.BAD_SIGNATURE);
     }
 
     @Test
     void rejectsAReplayedNonce() throws Exception {
         HttpPlatformClient fixed = client(SECRET, Clock.systemUTC(), () -> "00112233445566778899aabbccddeeff");
-        fixed.verifyReport("X");
-        assertCode(() -> fixed.verifyReport("X"), ErrorCode.REPLAYED_NONCE);
+        fixed.verifyReport("YLXY-20261127-0003-000187");
+        assertCode(() -> fixed.verifyReport("YLXY-20261127-0003-000187"), ErrorCode.REPLAYED_NONCE);
     }
 
     @Test
     void rejectsASkewedClockButToleratesTheWindow() throws Exception {
         assertCode(() -> client(SECRET, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(400)), RequestSigner.secureNonces())
-                .verifyReport("X"), ErrorCode.CLOCK_SKEW);
+                .verifyReport("YLXY-20261127-0003-000187"), ErrorCode.CLOCK_SKEW);
         assertCode(() -> client(SECRET, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-400)), RequestSigner.secureNonces())
-                .verifyReport("X"), ErrorCode.CLOCK_SKEW);
-        client(SECRET, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-240)), RequestSigner.secureNonces()).verifyReport("X");
+                .verifyReport("YLXY-20261127-0003-000187"), ErrorCode.CLOCK_SKEW);
+        client(SECRET, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-240)), RequestSigner.secureNonces()).verifyReport("YLXY-20261127-0003-000187");
     }
 
     @Test
@@ -166,19 +166,19 @@ class DemoPlatformContractTest {
     @Test
     void injectedFaultsReachTheClientTyped() throws Exception {
         server.injectNextFault("malformed");
-        assertThatThrownBy(() -> client.verifyReport("X")).isInstanceOf(PlatformException.Protocol.class);
+        assertThatThrownBy(() -> client.verifyReport("YLXY-20261127-0003-000187")).isInstanceOf(PlatformException.Protocol.class);
         server.injectNextFault("truncated");
-        assertThatThrownBy(() -> client.verifyReport("X")).isInstanceOf(PlatformException.Protocol.class);
+        assertThatThrownBy(() -> client.verifyReport("YLXY-20261127-0003-000187")).isInstanceOf(PlatformException.Protocol.class);
         server.injectNextFault("RATE_LIMITED");  // idempotent: retried after Retry-After, then succeeds
-        assertThat(client.verifyReport("X").reportNo()).isEqualTo("X");
+        assertThat(client.verifyReport("YLXY-20261127-0003-000187").reportNo()).isEqualTo("YLXY-20261127-0003-000187");
         server.injectNextFault("KIOSK_DISABLED");
-        assertCode(() -> client.verifyReport("X"), ErrorCode.KIOSK_DISABLED);
+        assertCode(() -> client.verifyReport("YLXY-20261127-0003-000187"), ErrorCode.KIOSK_DISABLED);
         HttpPlatformClient impatient = new HttpPlatformClient(server.clientSettings()
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)), SECRET, Clock.systemUTC(),
                 RequestSigner.secureNonces(), CallObserver.NONE, d -> { });
         extra.add(impatient);
         server.injectNextFault("delay=2500");
-        assertThatThrownBy(() -> impatient.verifyReport("X")).isInstanceOfSatisfying(PlatformException.Transport.class,
+        assertThatThrownBy(() -> impatient.verifyReport("YLXY-20261127-0003-000187")).isInstanceOfSatisfying(PlatformException.Transport.class,
                 e -> assertThat(e.kind()).isEqualTo(PlatformException.Transport.Kind.TIMEOUT));
     }
 
@@ -194,7 +194,7 @@ class DemoPlatformContractTest {
         server.setOffline(true);
         try {
             for (int i = 0; i < 3; i++) {
-                assertThatThrownBy(() -> watched.verifyReport("X")).isInstanceOfSatisfying(PlatformException.Transport.class,
+                assertThatThrownBy(() -> watched.verifyReport("YLXY-20261127-0003-000187")).isInstanceOfSatisfying(PlatformException.Transport.class,
                         e -> assertThat(e.kind()).isEqualTo(PlatformException.Transport.Kind.UNREACHABLE));
             }
             assertThat(breaker.availability().reason()).contains("UNREACHABLE");
@@ -222,9 +222,9 @@ class DemoPlatformContractTest {
         breaker.setProbe(() -> watched.getKioskConfig(Optional.empty()));
 
         server.setMaintenance(Optional.of(Duration.ofSeconds(120)));  // longer than the client waits
-        assertCode(() -> watched.verifyReport("X"), ErrorCode.MAINTENANCE);
+        assertCode(() -> watched.verifyReport("YLXY-20261127-0003-000187"), ErrorCode.MAINTENANCE);
         assertThat(breaker.availability().up()).isFalse();
-        assertThatThrownBy(() -> watched.verifyReport("X")).isInstanceOf(PlatformException.Transport.class); // fails fast
+        assertThatThrownBy(() -> watched.verifyReport("YLXY-20261127-0003-000187")).isInstanceOf(PlatformException.Transport.class); // fails fast
 
         clock.advance(Duration.ofSeconds(10));
         breaker.tick();
@@ -233,7 +233,7 @@ class DemoPlatformContractTest {
         clock.advance(Duration.ofSeconds(20));
         breaker.tick();
         assertThat(breaker.availability().up()).isTrue();
-        assertThat(watched.verifyReport("X").reportNo()).isEqualTo("X");
+        assertThat(watched.verifyReport("YLXY-20261127-0003-000187").reportNo()).isEqualTo("YLXY-20261127-0003-000187");
         assertThat(events).extracting(PlatformAvailability::status)
                 .containsExactly(PlatformAvailability.Status.DOWN, PlatformAvailability.Status.UP);
     }

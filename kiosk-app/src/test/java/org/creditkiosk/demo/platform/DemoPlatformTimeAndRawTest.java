@@ -83,7 +83,7 @@ class DemoPlatformTimeAndRawTest {
             raw.dispatcher().executorService().shutdown();
 
             server.injectNextFault("status=502");
-            assertThatThrownBy(() -> client.verifyReport("X")).isInstanceOfSatisfying(PlatformException.Transport.class,
+            assertThatThrownBy(() -> client.verifyReport("YLXY-20261127-0003-000187")).isInstanceOfSatisfying(PlatformException.Transport.class,
                     e -> assertThat(e.kind()).isEqualTo(PlatformException.Transport.Kind.UNREACHABLE));
             assertThat(client.getOrganizationRecord(new SessionToken(session.sessionToken()), "51610802MJY012344F")
                     .subject().name()).isEqualTo("榆林市榆阳区志愿服务联合会");

@@ -12,8 +12,10 @@ import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -52,7 +54,13 @@ class PadesSignatureTest {
             assertThat(range[2] + range[3]).isEqualTo(report.size());
 
             byte[] content = sig.getSignedContent(report.pdf());
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(content), sig.getContents());
+            // /Contents is the DER signature followed by the zero padding of the reserved space. Bouncy Castle 1.87
+            // (unlike 1.81) refuses bytes after the object in CMSSignedData(byte[]): read the object as verifiers do.
+            ContentInfo info;
+            try (ASN1InputStream in = new ASN1InputStream(sig.getContents())) {
+                info = ContentInfo.getInstance(in.readObject());
+            }
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(content), info);
             SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
             X509Certificate cert = hall.certificate();
             assertThat(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert))).isTrue();
