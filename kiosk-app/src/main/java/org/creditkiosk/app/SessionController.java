@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * drives the timeouts. Listeners get a fresh {@link SessionView} after every event (the UI hops to the FX thread
  * itself). Nothing here runs on the FX thread.
  */
-public final class SessionController implements AutoCloseable {
+public final class SessionController implements SessionPort, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SessionController.class);
     private static final Duration TICK = Duration.ofMillis(250);
@@ -67,6 +67,7 @@ public final class SessionController implements AutoCloseable {
         this.probe = Objects.requireNonNull(probe);
     }
 
+    @Override
     public void addListener(Consumer<SessionView> listener) {
         listeners.add(listener);
         listener.accept(lastView);
@@ -77,11 +78,13 @@ public final class SessionController implements AutoCloseable {
         wipeHooks.add(hook);
     }
 
+    @Override
     public SessionView view() {
         return lastView;
     }
 
     /** Queues an event; returns at once. Safe from any thread. */
+    @Override
     public void submit(SessionEvent event) {
         if (loop.isShutdown()) {
             return;

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.creditkiosk.app.DeviceIntake;
 import org.creditkiosk.app.KioskVersion;
 import org.creditkiosk.app.SessionController;
+import org.creditkiosk.app.SessionPort;
 import org.creditkiosk.config.ConfigKeys;
 import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.config.KioskSettings;
@@ -71,6 +72,11 @@ public final class Kiosk implements KioskPorts, AutoCloseable {
     }
 
     @Override
+    public SessionPort session() {
+        return controller;
+    }
+
+    /** The session controller itself (tests and the assembly; the screens use {@link #session()}). */
     public SessionController controller() {
         return controller;
     }

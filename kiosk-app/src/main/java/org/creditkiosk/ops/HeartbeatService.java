@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.creditkiosk.app.SessionController;
+import org.creditkiosk.app.SessionPort;
 import org.creditkiosk.app.KioskVersion;
 import org.creditkiosk.device.Device;
 import org.creditkiosk.device.DeviceHealth;
@@ -49,7 +49,7 @@ public final class HeartbeatService implements AutoCloseable {
     private static final int DETAIL_MAX = 500;
 
     private final PlatformOps platform;
-    private final SessionController controller;
+    private final SessionPort controller;
     private final List<? extends Device> devices;
     private final List<String> rejectedConfigKeys;
     private final RemoteActions actions;
@@ -69,7 +69,7 @@ public final class HeartbeatService implements AutoCloseable {
         return t;
     });
 
-    public HeartbeatService(PlatformOps platform, SessionController controller, List<? extends Device> devices,
+    public HeartbeatService(PlatformOps platform, SessionPort controller, List<? extends Device> devices,
             List<String> rejectedConfigKeys, long configVersion, RemoteActions actions, Clock clock) {
         this.configVersion = configVersion;
         this.platform = platform;

@@ -2,7 +2,7 @@ package org.creditkiosk.ui;
 
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.creditkiosk.app.SessionController;
+import org.creditkiosk.app.SessionPort;
 import org.creditkiosk.config.KioskSettings;
 import org.creditkiosk.demo.DemoDevices;
 
@@ -17,7 +17,7 @@ public interface KioskPorts {
 
     KioskIdentity identity();
 
-    SessionController controller();
+    SessionPort session();
 
     PublicLists publicLists();
 

@@ -19,7 +19,7 @@ public final class KioskWindow {
     public static KioskView build(Stage stage, KioskPorts runtime, NoticeTexts notices, double width, double height) {
         KioskFonts.load();
         Texts texts = new Texts(runtime.identity().defaultLanguage());
-        KioskView view = new KioskView(texts, notices, runtime.identity(), runtime.controller()::submit,
+        KioskView view = new KioskView(texts, notices, runtime.identity(), runtime.session()::submit,
                 java.util.Optional.of(runtime.publicLists()));
         boolean fullScreen = runtime.settings().get(ConfigKeys.UI_FULL_SCREEN);
         Scene scene = KioskStage.prepare(stage, view, width, height, !fullScreen);
@@ -32,7 +32,7 @@ public final class KioskWindow {
         // in a text field) and hands the code to the same router as the serial scanner.
         WedgeScanFilter.install(scene, WedgeScanDetector.Settings.defaults(), runtime.wedgeScans());
         view.enableMaintenance(runtime.maintenanceTools(), runtime.settings().get(ConfigKeys.MAINTENANCE_HOLD));
-        runtime.controller().addListener(view::show);
+        runtime.session().addListener(view::show);
         return view;
     }
 
