@@ -1,0 +1,164 @@
+package org.creditkiosk.soak;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
+import org.creditkiosk.demo.platform.DemoFixtures;
+import org.creditkiosk.platform.api.Json;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Privacy at scale (issue 14 item 4): every fixture citizen's name, identity number and address is looked for in
+ * every log line written during the soak (all levels), in every heartbeat the platform received, in the files of the
+ * data and temp folders written since the start, and in a heap dump after the visits, beyond the copies the heap
+ * held before the first visit (the demo platform and its fixtures live in the same JVM, so they are the baseline).
+ */
+public final class PrivacyScan implements AutoCloseable {
+
+    private final Set<String> secrets = new LinkedHashSet<>();
+    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    private final AppenderBase<ILoggingEvent> appender;
+    private final long startMillis = System.currentTimeMillis();
+    private Map<String, Integer> heapBaseline = Map.of();
+
+    public PrivacyScan() {
+        for (var c : DemoFixtures.load().cards()) {
+            secrets.add(c.name());
+            secrets.add(c.idNumber());
+            c.address().filter(a -> a.length() >= 6).ifPresent(secrets::add);
+        }
+        appender = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                lines.add(e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()));
+            }
+        };
+        appender.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
+        // every level of the kiosk's own loggers, whatever the configuration says
+        ((Logger) LoggerFactory.getLogger("org.creditkiosk")).setLevel(ch.qos.logback.classic.Level.TRACE);
+    }
+
+    /** Counts the heap's copies before the first visit (the fixtures' own). */
+    public void baseline(Path dir) throws IOException {
+        heapBaseline = heapHits(dir.resolve("heap-before.hprof"));
+    }
+
+    /** Hits by where they were found; empty means nothing personal was left anywhere. */
+    public Map<String, Integer> scan(List<?> heartbeats, List<Path> folders, Path dir, boolean heap) throws IOException {
+        Map<String, Integer> hits = new TreeMap<>();
+        for (String line : lines) {
+            for (String s : secrets) {
+                if (line.contains(s)) {
+                    hits.merge("log", 1, Integer::sum);
+                }
+            }
+        }
+        String beats = Json.mapper().writeValueAsString(heartbeats);
+        secrets.stream().filter(beats::contains).forEach(s -> hits.merge("heartbeat", 1, Integer::sum));
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path f : files.filter(Files::isRegularFile).filter(this::writtenSinceStart)
+                        .filter(f -> !f.getFileName().toString().endsWith(".hprof")).toList()) {
+                    byte[] bytes;
+                    try {
+                        bytes = Files.readAllBytes(f);
+                    } catch (IOException e) {
+                        continue; // a file another process holds or removed meanwhile
+                    }
+                    String text = new String(bytes, StandardCharsets.UTF_8);
+                    for (String s : secrets) {
+                        if (text.contains(s)) {
+                            hits.merge("file " + f, 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+        }
+        if (!heap) {
+            return hits;
+        }
+        Map<String, Integer> after = heapHits(dir.resolve("heap-after.hprof"));
+        after.forEach((s, n) -> {
+            int extra = n - heapBaseline.getOrDefault(s, 0);
+            if (extra > 0) {
+                hits.merge("heap", extra, Integer::sum);
+            }
+        });
+        return hits;
+    }
+
+    public int secrets() {
+        return secrets.size();
+    }
+
+    private boolean writtenSinceStart(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).compareTo(FileTime.fromMillis(startMillis)) >= 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Occurrences of each secret in a live-object heap dump, as Latin-1 (compact strings), UTF-16 and UTF-8. */
+    private Map<String, Integer> heapHits(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(file.toString(), true);
+        byte[] heap = Files.readAllBytes(file);
+        Files.delete(file);
+        Map<String, Integer> out = new TreeMap<>();
+        for (String s : secrets) {
+            List<byte[]> forms = new ArrayList<>();
+            forms.add(s.getBytes(StandardCharsets.UTF_16LE));
+            forms.add(s.getBytes(StandardCharsets.UTF_8));
+            if (s.chars().allMatch(ch -> ch < 256)) {
+                forms.add(s.getBytes(StandardCharsets.ISO_8859_1));
+            }
+            int n = 0;
+            for (byte[] f : new LinkedHashSet<>(forms.stream().map(b -> new String(b, StandardCharsets.ISO_8859_1)).toList())
+                    .stream().map(x -> x.getBytes(StandardCharsets.ISO_8859_1)).toList()) {
+                n += count(heap, f);
+            }
+            out.put(s, n);
+        }
+        return out;
+    }
+
+    private static int count(byte[] hay, byte[] needle) {
+        int n = 0;
+        outer:
+        for (int i = 0; i <= hay.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(appender);
+    }
+}

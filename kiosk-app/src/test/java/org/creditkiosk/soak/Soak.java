@@ -1,0 +1,418 @@
+package org.creditkiosk.soak;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import javafx.stage.Stage;
+import org.creditkiosk.assembly.DemoSources;
+import org.creditkiosk.assembly.Kiosk;
+import org.creditkiosk.assembly.KioskAssembly;
+import org.creditkiosk.config.ConfigKeys;
+import org.creditkiosk.config.ConfigLoader;
+import org.creditkiosk.config.KioskSettings;
+import org.creditkiosk.demo.DemoDevices;
+import org.creditkiosk.device.idcard.IdCardReaderSimulator;
+import org.creditkiosk.device.printer.EscPosPrinterSimulator;
+import org.creditkiosk.printing.PrintFailure;
+import org.creditkiosk.session.SessionEvent;
+import org.creditkiosk.session.SessionState;
+import org.creditkiosk.session.SessionView;
+import org.creditkiosk.ui.KioskNotices;
+import org.creditkiosk.ui.KioskWindow;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A year in a public hall, compressed (issue 14): random visits through the whole demo kiosk (embedded platform,
+ * device simulators behind the real drivers, and the real screens on Monocle when {@code screens}): card and app
+ * sign-ins, organisations, list searches, objections, prints, report verifications, the card lifted at every state,
+ * idle walk-aways; with {@code faults}, reader silence and garbage, paper out and cover open, and platform 5xx, 429,
+ * slow answers beyond the limits, malformed and truncated bodies, expired sessions. A watcher samples the session
+ * every 100 ms: a state that outlives its timeout by more than 5 s is a stuck state. The result is one JSON object.
+ */
+public final class Soak {
+
+    /** What a soak measured. */
+    public record Result(int visits, int crashes, int stuckStates, Map<String, Long> noticesByCode, long heapLiveStartMb,
+                         long heapLiveEndMb, long rssStartMb, long rssEndMb, int threadsStart, int threadsEnd,
+                         long visitP50Ms, long visitP95Ms, int platformSessionsLeftOpen, String privacyScan,
+                         Map<String, Integer> privacyHits, List<String> problems) {
+
+        public String json() {
+            StringBuilder n = new StringBuilder("{");
+            noticesByCode.forEach((k, v) -> n.append(n.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+            n.append('}');
+            return "{\"visits\":" + visits + ",\"crashes\":" + crashes + ",\"stuckStates\":" + stuckStates
+                    + ",\"noticesByCode\":" + n + ",\"heapLiveStartMb\":" + heapLiveStartMb + ",\"heapLiveEndMb\":"
+                    + heapLiveEndMb + ",\"rssStartMb\":" + rssStartMb + ",\"rssEndMb\":" + rssEndMb + ",\"threadsStart\":"
+                    + threadsStart + ",\"threadsEnd\":" + threadsEnd + ",\"visitP50Ms\":" + visitP50Ms
+                    + ",\"visitP95Ms\":" + visitP95Ms + ",\"platformSessionsLeftOpen\":" + platformSessionsLeftOpen + ",\"privacyScan\":\"" + privacyScan
+                    + "\",\"privacyHits\":" + privacyHits.size() + "}";
+        }
+    }
+
+    private static final String[] CARDS = {"610881197804120030", "610802198503150016", "61080219920708002X",
+        "610802197009210058", "610824199512300066"};
+    /** Short citizen timeouts, so walk-aways end in seconds (the bounds allow 3 s). */
+    private static final Map<String, String> TIMEOUTS = Map.of(
+            "session.timeout.showingRecord", "4", "session.timeout.choosingSubject", "4",
+            "session.timeout.confirmingPrint", "4", "session.timeout.objecting", "4", "session.timeout.farewell", "3",
+            "session.timeout.notice", "3", "session.timeout.showingVerification", "3");
+
+    private static final boolean TRACE = Boolean.getBoolean("kiosk.soak.trace");
+    private final int visits;
+    private final boolean faults;
+    private final Random rnd;
+    private final boolean screens;
+    private final AtomicInteger crashes = new AtomicInteger();
+    private final AtomicInteger stuck = new AtomicInteger();
+    private final Map<String, Long> notices = new ConcurrentHashMap<>();
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+
+    /** Privacy scan after the visits: none, logs + heartbeats + files, or those and a heap dump. */
+    public enum Privacy { NONE, FILES, HEAP }
+
+    private Privacy privacy = Privacy.NONE;
+
+    public Soak privacy(Privacy p) {
+        this.privacy = p;
+        return this;
+    }
+
+    public Soak(int visits, boolean faults, long seed, boolean screens) {
+        this.visits = visits;
+        this.faults = faults;
+        this.rnd = new Random(seed);
+        this.screens = screens;
+    }
+
+    public Result run(Path dataDir) throws Exception {
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            crashes.incrementAndGet();
+            problems.add("uncaught in " + t.getName() + ": " + e);
+        });
+        Map<String, String> values = new java.util.HashMap<>(TIMEOUTS);
+        values.put("kiosk.dataDir", dataDir.toString());
+        values.put("report.outputDir", dataDir.resolve("reports").toString());
+        values.put("devices.idcard.pollIntervalMs", "300");
+        values.put("ui.fullScreen", "false");
+        values.put("platform.readTimeoutMs", "1500");
+        values.put("platform.callTimeoutMs", "3000");
+        values.put("platform.probeIntervalS", "1");
+        KioskSettings settings = new ConfigLoader().values(values, "soak").load();
+        Map<SessionState, Duration> limits = new EnumMap<>(SessionState.class);
+        for (SessionState s : SessionState.values()) {
+            limits.put(s, settings.get(ConfigKeys.SESSION_TIMEOUTS.get(s)));
+        }
+        List<Long> durations = new ArrayList<>();
+        PrivacyScan scan = privacy == Privacy.NONE ? null : new PrivacyScan();
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "soak-watch"));
+        try (Kiosk kiosk = KioskAssembly.assemble(DemoSources.open(settings), Map.of())) {
+            Stage stage = null;
+            if (screens) {
+                stage = FxToolkit.registerPrimaryStage();
+                FxToolkit.setupStage(s -> {
+                    KioskWindow.build(s, kiosk, new KioskNotices(), 1920, 1080);
+                    s.show();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            DemoDevices demo = kiosk.demo().orElseThrow();
+            var c = kiosk.controller();
+            await(() -> c.view().state() == SessionState.ATTRACT, 30);
+            c.addListener(v -> v.notice().ifPresent(n -> notices.merge(n.code(), 1L, Long::sum)));
+            watch(watcher, kiosk, limits);
+            // warm up, then measure the starting point
+            for (int i = 0; i < 5; i++) {
+                visit(kiosk, demo, false);
+            }
+            if (privacy == Privacy.HEAP) {
+                scan.baseline(dataDir);
+            }
+            long heapStart = liveHeapMb();
+            long rssStart = rssMb();
+            int threadsStart = Thread.activeCount();
+            for (int i = 0; i < visits; i++) {
+                long t0 = System.nanoTime();
+                try {
+                    visit(kiosk, demo, faults && rnd.nextInt(4) == 0);
+                } catch (AssertionError e) {
+                    problems.add("visit " + i + ": " + e.getMessage());
+                    recover(kiosk, demo);
+                }
+                durations.add((System.nanoTime() - t0) / 1_000_000);
+                if (TRACE && i % 10 == 9) {
+                    System.err.printf("soak: after %d visits live heap %d MB, RSS %d MB, threads %d%n", i + 1,
+                            liveHeapMb(), rssMb(), Thread.activeCount());
+                }
+            }
+            // A session the platform opened after the kiosk gave up waiting (an answer slower than the read limit)
+            // stays open there until its TTL: the kiosk never learnt its token. Reported, not a kiosk fault.
+            awaitQuiet(() -> demo.platform().openSessions() == 0, 10);
+            int orphaned = demo.platform().openSessions();
+            Thread.sleep(1000);
+            Map<String, Integer> privacyHits = scan == null ? Map.of() : scan.scan(demo.platform().heartbeats(),
+                    List.of(dataDir, Path.of(System.getProperty("java.io.tmpdir"))), dataDir, privacy == Privacy.HEAP);
+            if (scan != null) {
+                scan.close();
+            }
+            long heapEnd = liveHeapMb();
+            long rssEnd = rssMb();
+            int threadsEnd = Thread.activeCount();
+            if (stage != null) {
+                FxToolkit.cleanupStages();
+            }
+            Collections.sort(durations);
+            return new Result(visits, crashes.get(), stuck.get(), new TreeMap<>(notices), heapStart, heapEnd, rssStart,
+                    rssEnd, threadsStart, threadsEnd, percentile(durations, 50), percentile(durations, 95), orphaned,
+                    privacy.name(), new TreeMap<>(privacyHits), List.copyOf(problems));
+        } finally {
+            watcher.shutdownNow();
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
+    /** One random visit; with {@code fault}, one injected device or platform fault that is cleared afterwards. */
+    private void visit(Kiosk kiosk, DemoDevices demo, boolean fault) throws Exception {
+        var c = kiosk.controller();
+        Runnable clear = fault ? injectFault(demo) : () -> { };
+        int kind = rnd.nextInt(10);
+        long t0 = System.nanoTime();
+        try {
+            switch (kind) {
+                case 0 -> listSearch(kiosk);
+                case 1 -> appCode(kiosk, demo);
+                case 2 -> verification(kiosk, demo);
+                default -> cardVisit(kiosk, demo);
+            }
+        } finally {
+            clear.run();
+        }
+        if (TRACE) {
+            System.err.printf("soak: visit kind %d%s %d ms, now %s%n", kind, fault ? " (fault)" : "",
+                    (System.nanoTime() - t0) / 1_000_000, c.view().state());
+        }
+        demo.remove();
+        // The reader must see the card gone before the next one: two polls, as a person takes longer than that.
+        Thread.sleep(700);
+        // every visit ends on the attract screen, by itself or by a touch on "finish"
+        if (!awaitQuiet(() -> c.view().state() == SessionState.ATTRACT, 1)) {
+            c.submit(new SessionEvent.Finish());
+        }
+        await(() -> c.view().state() == SessionState.ATTRACT || c.view().state() == SessionState.OUT_OF_SERVICE, 30);
+        if (c.view().state() == SessionState.OUT_OF_SERVICE) {
+            // the platform faults tripped the breaker: the kiosk must come back by itself
+            await(() -> c.view().state() == SessionState.ATTRACT, 60);
+        }
+        if (c.view().person().isPresent() || c.view().record().isPresent()) {
+            problems.add("citizen data left after a visit");
+        }
+    }
+
+    private void cardVisit(Kiosk kiosk, DemoDevices demo) throws Exception {
+        var c = kiosk.controller();
+        demo.placeNumber(CARDS[rnd.nextInt(CARDS.length)]);
+        int liftAt = rnd.nextInt(8); // 0..5: lift the card at that step; else finish the visit
+        if (liftAt == 0) {
+            Thread.sleep(rnd.nextInt(600));
+            return;
+        }
+        if (!awaitQuiet(() -> in(c.view(), SessionState.SHOWING_RECORD, SessionState.CHOOSING_SUBJECT, SessionState.NOTICE), 20)) {
+            return;
+        }
+        if (c.view().state() == SessionState.CHOOSING_SUBJECT) {
+            if (rnd.nextBoolean() || c.view().represents().isEmpty()) {
+                c.submit(new SessionEvent.ChooseOwnRecord());
+            } else {
+                c.submit(new SessionEvent.ChooseOrganization(c.view().represents().get(0).uscc()));
+            }
+            awaitQuiet(() -> in(c.view(), SessionState.SHOWING_RECORD, SessionState.NOTICE), 20);
+        }
+        if (liftAt == 1 || c.view().state() != SessionState.SHOWING_RECORD) {
+            return;
+        }
+        int action = rnd.nextInt(6);
+        if (action == 0) {
+            Thread.sleep(5500); // walk away: the record times out
+            return;
+        }
+        if (action <= 2) {
+            c.submit(new SessionEvent.RequestPrint());
+            if (liftAt == 2) {
+                return;
+            }
+            c.submit(new SessionEvent.ConfirmPrint());
+            if (liftAt == 3) {
+                Thread.sleep(rnd.nextInt(400));
+                return;
+            }
+            awaitQuiet(() -> in(c.view(), SessionState.FAREWELL) || c.view().notice().isPresent(), 30);
+            return;
+        }
+        if (action == 3) {
+            var items = c.view().record().map(r -> r.penalties()).orElse(List.of());
+            if (!items.isEmpty()) {
+                c.submit(new SessionEvent.StartObjection(items.get(0).itemId()));
+                awaitQuiet(() -> in(c.view(), SessionState.OBJECTING), 5);
+                if (liftAt == 4) {
+                    return;
+                }
+                c.submit(new SessionEvent.SubmitObjection(new org.creditkiosk.platform.api.ObjectionRequest(
+                        items.get(0).itemId(), Optional.empty(), "处罚决定书载明的日期与实际不符，请核实", "13800000000")));
+                awaitQuiet(() -> c.view().objectionTicket().isPresent() || c.view().notice().isPresent(), 20);
+            }
+        }
+        c.submit(new SessionEvent.Finish());
+    }
+
+    private void appCode(Kiosk kiosk, DemoDevices demo) throws Exception {
+        int index = rnd.nextInt(Math.max(1, demo.codes().size() - 3));
+        demo.scanCode(index);
+        awaitQuiet(() -> in(kiosk.controller().view(), SessionState.SHOWING_RECORD, SessionState.CHOOSING_SUBJECT,
+                SessionState.NOTICE), 20);
+        kiosk.controller().submit(new SessionEvent.Finish());
+    }
+
+    private void verification(Kiosk kiosk, DemoDevices demo) throws Exception {
+        int n = demo.codes().size();
+        int index = n - 3 + rnd.nextInt(3); // the last report, a forged one, an unrelated code
+        if (demo.codes().get(index).text().get().isEmpty()) {
+            return; // no report printed yet
+        }
+        demo.scanCode(index);
+        awaitQuiet(() -> in(kiosk.controller().view(), SessionState.SHOWING_VERIFICATION, SessionState.NOTICE), 20);
+        kiosk.controller().submit(new SessionEvent.Finish());
+    }
+
+    private void listSearch(Kiosk kiosk) throws Exception {
+        try {
+            kiosk.publicLists().search(rnd.nextBoolean() ? "榆林" : "建设", Optional.empty(), 1, 10).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            notices.merge("LIST_SEARCH_FAILED", 1L, Long::sum); // a typed platform failure inside the future
+        }
+    }
+
+    /** One fault; returns how to clear it. */
+    private Runnable injectFault(DemoDevices demo) {
+        IdCardReaderSimulator reader = demo.readerSimulator();
+        EscPosPrinterSimulator receipt = demo.receiptPrinter();
+        switch (rnd.nextInt(11)) {
+            case 0 -> reader.setFault(IdCardReaderSimulator.Fault.SILENCE);
+            case 1 -> reader.setFault(IdCardReaderSimulator.Fault.GARBAGE_BEFORE_FRAMES);
+            case 2 -> reader.setFault(IdCardReaderSimulator.Fault.LIFT_MID_READ);
+            case 3 -> demo.reportPrinter().setFault(Optional.of(PrintFailure.Code.PAPER_OUT));
+            case 4 -> receipt.setFault(EscPosPrinterSimulator.Fault.COVER_OPEN);
+            case 5 -> demo.platform().injectNextFault("status=503");
+            case 6 -> demo.platform().injectNextFault("RATE_LIMITED,status=429,retry=1");
+            case 7 -> demo.platform().injectNextFault("delay=2500");
+            case 8 -> demo.platform().injectNextFault("malformed");
+            case 9 -> demo.platform().injectNextFault("truncated");
+            default -> demo.platform().injectNextFault("SESSION_EXPIRED");
+        }
+        return () -> {
+            reader.clearFaults();
+            demo.reportPrinter().setFault(Optional.empty());
+            receipt.setFault(EscPosPrinterSimulator.Fault.NONE);
+        };
+    }
+
+    private void recover(Kiosk kiosk, DemoDevices demo) throws InterruptedException {
+        demo.readerSimulator().clearFaults();
+        demo.remove();
+        kiosk.controller().submit(new SessionEvent.Finish());
+        awaitQuiet(() -> kiosk.controller().view().state() == SessionState.ATTRACT, 60);
+    }
+
+    /** Samples the state; one that outlives its timeout by more than 5 s (same state and notice) is stuck. */
+    private void watch(ScheduledExecutorService watcher, Kiosk kiosk, Map<SessionState, Duration> limits) {
+        AtomicLong since = new AtomicLong(System.nanoTime());
+        SessionView[] last = {kiosk.controller().view()};
+        boolean[] counted = {false};
+        watcher.scheduleAtFixedRate(() -> {
+            SessionView v = kiosk.controller().view();
+            if (v.state() != last[0].state() || !v.notice().equals(last[0].notice())
+                    || v.person().isPresent() != last[0].person().isPresent()) {
+                last[0] = v;
+                since.set(System.nanoTime());
+                counted[0] = false;
+                return;
+            }
+            if (v.state() == SessionState.ATTRACT || v.state() == SessionState.OUT_OF_SERVICE) {
+                return; // ATTRACT's timeout restarts itself; OUT_OF_SERVICE waits for the platform
+            }
+            long ms = (System.nanoTime() - since.get()) / 1_000_000;
+            if (!counted[0] && ms > limits.get(v.state()).toMillis() + 5000) {
+                counted[0] = true;
+                stuck.incrementAndGet();
+                problems.add("stuck in " + v.state() + " for " + ms + " ms");
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean in(SessionView v, SessionState... states) {
+        for (SessionState s : states) {
+            if (v.state() == s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static long liveHeapMb() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    }
+
+    static long rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) >> 10;
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
+        if (!awaitQuiet(condition, seconds)) {
+            throw new AssertionError("condition not met within " + seconds + " s");
+        }
+    }
+
+    private static boolean awaitQuiet(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+}
