@@ -8,7 +8,16 @@ import org.creditkiosk.platform.PlatformClient;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.SessionToken;
 import org.creditkiosk.platform.api.AllocateReportRequest;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.creditkiosk.platform.api.CommitmentRequest;
+import org.creditkiosk.platform.api.CommitmentTemplate;
+import org.creditkiosk.platform.api.ComplaintRequest;
+import org.creditkiosk.platform.api.ComplaintTicket;
 import org.creditkiosk.platform.api.CreditRecord;
+import org.creditkiosk.platform.api.SignedCommitment;
+import org.creditkiosk.platform.api.Subject;
+import org.creditkiosk.report.CommitmentPaper;
 import org.creditkiosk.platform.api.ReportAllocation;
 import org.creditkiosk.printing.PrintDesk;
 import org.creditkiosk.printing.PrintFailure;
@@ -107,6 +116,53 @@ public final class PlatformReportPipeline implements ReportPipeline {
             case COVER_OPEN -> Notice.PrintProblem.COVER_OPEN;
             default -> code.heldForReprint() ? Notice.PrintProblem.PRINTER_OFFLINE : Notice.PrintProblem.PRINT_FAILED;
         };
+    }
+
+    // --- issue 15: credit commitments and complaints -----------------------------------------------------------
+
+    @Override
+    public Outcome printCommitment(SessionToken token, CommitmentTemplate template, Optional<String> uscc, byte[] png,
+                                   Instant signedAt, CreditRecord subject, Consumer<SignedCommitment> signed)
+            throws PlatformException {
+        long start = System.nanoTime();
+        try {
+            SignedCommitment commitment = platform.signCommitment(token, CommitmentRequest.of(template, uscc, png, signedAt));
+            signed.accept(commitment);
+            Subject s = subject.subject();
+            CommitmentPaper paper = new CommitmentPaper(template, commitment, s.kind(), s.name(),
+                    s.kind().isOrganization() ? s.uscc().orElse("—") : s.idNumberMasked().orElse("—"), png);
+            SignedReport pdf = reports.renderCommitment(paper);
+            platform.registerCommitmentDigest(token, commitment.commitmentNo(), pdf.digest());
+            Outcome outcome = outcome(commitment.commitmentNo(),
+                    desk.print(new PrintJob.Report(commitment.commitmentNo(), pdf.pdf())));
+            if (receiptPrinter && outcome instanceof Printed) {
+                slip(commitment.commitmentNo(), ReceiptSlipLayout.commitment(paper, reports.settings().zone(),
+                        reports.settings().issuingOffice()));
+            }
+            log.info("commitment {} ({} pages, {} bytes): {} after {} ms", commitment.commitmentNo(), pdf.pages(),
+                    pdf.size(), outcome, (System.nanoTime() - start) / 1_000_000);
+            return outcome;
+        } finally {
+            // The signature is personal data: the PDF at the desk holds it until the visit ends, nothing else does.
+            java.util.Arrays.fill(png, (byte) 0);
+        }
+    }
+
+    @Override
+    public void printComplaintSlip(ComplaintTicket ticket, ComplaintRequest request) {
+        if (receiptPrinter) {
+            slip(ticket.ticketNo(), ReceiptSlipLayout.complaint(ticket, request, reports.settings().zone(),
+                    reports.settings().issuingOffice()));
+        }
+    }
+
+    private void slip(String no, org.creditkiosk.device.printer.ReceiptSlip slip) {
+        try {
+            PrintOutcome o = desk.print(new PrintJob.Receipt(no, slip));
+            log.info("slip of {}: {}", no, o.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            log.error("slip of {} failed", no, e);
+        }
     }
 
     @Override
