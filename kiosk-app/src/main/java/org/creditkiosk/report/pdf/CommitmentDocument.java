@@ -147,8 +147,8 @@ public final class CommitmentDocument {
         flow.draw(place, labelX, textY - 6 * MM, 10.5f, false, Ink.BLACK);
         String office = "见证机构：" + settings.issuingOffice();
         flow.draw(office, labelX, textY - 12 * MM, 10.5f, false, Ink.BLACK);
-        Seal.drawConfigured(doc, cs, fonts, settings, labelX + fonts.width(office, 10.5f, false) * 0.7f,
-                textY - 8 * MM, radius);
+        // Stamped over the end of the witness lines, as a hall's seal is, leaving the date readable.
+        Seal.drawConfigured(doc, cs, fonts, settings, PageFlow.RIGHT - radius - 2 * MM, textY - 8 * MM, radius);
         flow.moveTo(textY - 12 * MM - radius);
     }
 
