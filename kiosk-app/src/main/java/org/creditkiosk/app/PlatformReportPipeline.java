@@ -47,6 +47,8 @@ public final class PlatformReportPipeline implements ReportPipeline {
     private final ReportService reports;
     private final PrintDesk desk;
     private final boolean receiptPrinter;
+    /** Numbers of the commitments printed in this visit (their A4 jobs share the desk with the reports). */
+    private final java.util.Set<String> commitmentNumbers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param receiptPrinter whether a receipt printer is installed: then the 80 mm summary slip follows the A4
@@ -62,7 +64,9 @@ public final class PlatformReportPipeline implements ReportPipeline {
     @Override
     public Outcome print(SessionToken token, CreditRecord record) throws PlatformException {
         Optional<PrintDesk.HeldJob> held = desk.held().stream()
-                .filter(h -> h.reprintAvailable() && h.jobId().startsWith(A4_JOB)).findFirst();
+                .filter(h -> h.reprintAvailable() && h.jobId().startsWith(A4_JOB))
+                // a commitment held at the desk is not this report (issue 15)
+                .filter(h -> !commitmentNumbers.contains(h.reportNo())).findFirst();
         if (held.isPresent()) {
             log.info("reprinting held report {} (no new number, no new count)", held.get().reportNo());
             return outcome(held.get().reportNo(), desk.reprint(held.get().jobId()));
@@ -128,6 +132,7 @@ public final class PlatformReportPipeline implements ReportPipeline {
         try {
             SignedCommitment commitment = platform.signCommitment(token, CommitmentRequest.of(template, uscc, png, signedAt));
             signed.accept(commitment);
+            commitmentNumbers.add(commitment.commitmentNo());
             Subject s = subject.subject();
             CommitmentPaper paper = new CommitmentPaper(template, commitment, s.kind(), s.name(),
                     s.kind().isOrganization() ? s.uscc().orElse("—") : s.idNumberMasked().orElse("—"), png);
@@ -167,6 +172,7 @@ public final class PlatformReportPipeline implements ReportPipeline {
 
     @Override
     public void wipe() {
+        commitmentNumbers.clear();
         desk.wipe();
     }
 }
