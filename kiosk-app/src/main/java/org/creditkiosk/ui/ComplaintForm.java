@@ -40,6 +40,8 @@ final class ComplaintForm extends VBox {
     private Optional<ComplaintRequest.Category> category = Optional.empty();
     private LocalDate date;
     private Field editing = Field.USCC;
+    /** Typing into {@link #editing} with the keyboard, or (false) the overview of all fields with the submit button. */
+    private boolean typing = true;
     private Optional<String> error = Optional.empty();
     private final OnScreenKeyboard keyboard;
 
@@ -68,6 +70,7 @@ final class ComplaintForm extends VBox {
 
     private void edit(Field f) {
         editing = f;
+        typing = true;
         switch (f) {
             case USCC -> {
                 keyboard.keyLayout(OnScreenKeyboard.Layout.USCC);
@@ -91,23 +94,24 @@ final class ComplaintForm extends VBox {
 
     void rebuild() {
         keyboard.rebuild();
-        VBox fields = new VBox(10);
+        VBox fields = new VBox(14);
         fields.getStyleClass().add("card");
-        fields.getChildren().add(Widgets.row(16, Pos.CENTER_LEFT, Widgets.label(texts.t("complaint.target"), "section-title"),
+        HBox target = Widgets.row(14, Pos.CENTER_LEFT, Widgets.label(texts.t("complaint.target"), "section-title"),
                 toggle(texts.t("complaint.target.uscc"), "complaint-by-uscc", byUscc, () -> {
                     byUscc = true;
-                    edit(Field.USCC);
+                    rebuild();
                 }),
                 toggle(texts.t("complaint.target.name"), "complaint-by-name", !byUscc, () -> {
                     byUscc = false;
-                    edit(Field.NAME);
-                })));
+                    rebuild();
+                }));
+        fields.getChildren().add(target);
         if (byUscc) {
             fields.getChildren().add(field(Field.USCC, texts.t("complaint.field.uscc", uscc.get()), "complaint-uscc"));
         } else {
             fields.getChildren().add(field(Field.NAME, texts.t("complaint.field.name", name.get()), "complaint-name"));
         }
-        FlowPane categories = new FlowPane(10, 10);
+        FlowPane categories = new FlowPane(8, 8);
         categories.getChildren().add(Widgets.label(texts.t("complaint.category"), "section-title"));
         for (ComplaintRequest.Category c : ComplaintRequest.Category.values()) {
             categories.getChildren().add(toggle(texts.t("complaint.category." + c.name()), "complaint-category-" + c.name(),
@@ -129,19 +133,43 @@ final class ComplaintForm extends VBox {
             rebuild();
         });
         later.setDisable(!date.isBefore(today));
-        fields.getChildren().add(Widgets.row(14, Pos.CENTER_LEFT, dateLabel, earlier, later));
-        fields.getChildren().add(field(Field.PHONE, texts.t("complaint.phone", phone.get()), "complaint-phone"));
+        HBox phoneRow = field(Field.PHONE, texts.t("complaint.phone", phone.get()), "complaint-phone");
+        HBox.setHgrow(phoneRow, javafx.scene.layout.Priority.ALWAYS);
+        fields.getChildren().add(Widgets.row(14, Pos.CENTER_LEFT, dateLabel, earlier, later, Widgets.hgrow(), phoneRow));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(fields);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("record-scroll");
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
 
         Label message = Widgets.label(error.orElse(""), "error");
         message.setId("complaint-error");
-        getChildren().setAll(Widgets.label(texts.t("complaint.title"), "screen-title"),
-                Widgets.label(texts.t("complaint.prompt"), "muted"));
+        getChildren().setAll(Widgets.row(20, Pos.BASELINE_LEFT, Widgets.label(texts.t("complaint.title"), "section-title"),
+                Widgets.label(texts.t("complaint.prompt"), "muted")));
         view.notice().ifPresent(n -> getChildren().add(CommitmentScreens.banner(notices.body(n, texts.language()))));
+        if (typing) {
+            // One field and the keyboard: the whole screen for typing, then back to the overview.
+            String current = switch (editing) {
+                case USCC -> texts.t("complaint.field.uscc", uscc.get());
+                case NAME -> texts.t("complaint.field.name", name.get());
+                case DESCRIPTION -> texts.t("complaint.description", description.get());
+                case PHONE -> texts.t("complaint.phone", phone.get());
+            };
+            Label typed = Widgets.label(current, "screen-sub");
+            typed.setId("complaint-typing");
+            VBox card = new VBox(10, typed);
+            card.getStyleClass().add("card");
+            getChildren().addAll(card, keyboard, Widgets.row(24, Pos.CENTER_RIGHT, Widgets.hgrow(),
+                    Widgets.button(texts.t("complaint.editDone"), "primary", "complaint-edit-done", () -> {
+                        typing = false;
+                        rebuild();
+                    })));
+            return;
+        }
         boolean pending = view.services().pending();
         Button submit = Widgets.button(texts.t(pending ? "complaint.sending" : "complaint.submit"), "primary",
                 "complaint-submit", this::submit);
         submit.setDisable(pending);
-        getChildren().addAll(fields, message, keyboard, Widgets.row(24, Pos.CENTER_RIGHT,
+        getChildren().addAll(scroll, message, Widgets.row(24, Pos.CENTER_RIGHT,
                 Widgets.button(texts.t("complaint.cancel"), "secondary", "complaint-cancel",
                         () -> events.accept(new SessionEvent.BackToRecord())), Widgets.hgrow(), submit));
     }
@@ -150,7 +178,7 @@ final class ComplaintForm extends VBox {
         Label l = Widgets.label(text, "screen-sub");
         l.setId(id);
         l.setMaxWidth(1000);
-        Button edit = Widgets.button(texts.t("complaint.edit"), editing == f ? "primary" : "secondary", id + "-edit", () -> edit(f));
+        Button edit = Widgets.button(texts.t("complaint.edit"), "secondary", id + "-edit", () -> edit(f));
         return Widgets.row(14, Pos.CENTER_LEFT, l, Widgets.hgrow(), edit);
     }
 

@@ -120,19 +120,31 @@ class CommitmentVisitTest {
             for (char c : "914403001922038217".toCharArray()) {
                 fire(k, "#key-" + c);
             }
+            fire(k, "#complaint-edit-done");
+            // everything a citizen needs is on the screen, the submit button too
+            Button submit = k.lookup("#complaint-submit", Button.class);
+            javafx.geometry.Bounds sb = submit.localToScene(submit.getBoundsInLocal());
+            assertThat(sb.getMaxY()).isLessThanOrEqualTo(submit.getScene().getHeight());
+            assertThat(sb.getMinY()).isGreaterThan(0);
             fire(k, "#complaint-category-UNPAID_WAGES");
             fire(k, "#complaint-submit");
             assertThat(k.text("#complaint-error")).contains("校验码不正确");
+            fire(k, "#complaint-uscc-edit");
             fire(k, "#key-backspace");
             fire(k, "#key-6");
+            fire(k, "#complaint-edit-done");
             fire(k, "#complaint-description-edit");
             fire(k, "#word-0");
+            fire(k, "#complaint-edit-done");
             fire(k, "#complaint-submit");
             assertThat(k.text("#complaint-error")).contains("10个字");
             k.screenshot("77-complaint-form");
+            fire(k, "#complaint-description-edit");
             for (int w = 1; w <= 4; w++) {
                 fire(k, "#word-" + w);
             }
+            k.screenshot("77b-complaint-typing");
+            fire(k, "#complaint-edit-done");
             fire(k, "#complaint-date-earlier");
             fire(k, "#complaint-submit");
             k.awaitScreen("complaint_filed", 20);
