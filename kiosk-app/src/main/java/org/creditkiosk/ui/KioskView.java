@@ -581,10 +581,13 @@ public final class KioskView extends StackPane {
             case REVOKED -> "#b71c1c";
             case UNKNOWN -> "#5b6775";
         };
-        Label status = Widgets.label(texts.t("verify.status." + v.status().name()), "notice-title");
+        boolean commitment = v.effectiveKind() == ReportVerification.Kind.COMMITMENT;
+        // issue 15: a commitment's code is checked here too, and named as such
+        String k = commitment ? "verify.commitment." : "verify.";
+        Label status = Widgets.label(texts.t(k + "status." + v.status().name()), "notice-title");
         status.setStyle("-fx-text-fill: " + color + ";");
         status.setId("verification-status");
-        VBox facts = new VBox(12, Widgets.label(texts.t("verify.reportNo", v.reportNo()), "screen-sub"));
+        VBox facts = new VBox(12, Widgets.label(texts.t(k + "reportNo", v.reportNo()), "screen-sub"));
         // contract 1.1: a commitment's number is verified here too (issue 15)
         Label kind = Widgets.label(texts.t("verify.kind." + v.effectiveKind().name()), "screen-sub");
         kind.setId("verification-kind");
@@ -598,8 +601,8 @@ public final class KioskView extends StackPane {
         facts.setAlignment(Pos.CENTER);
         VBox card = Widgets.column(26, Pos.CENTER,
                 Widgets.roundMark(valid ? "✓" : "!", 130, Color.web(color), Color.WHITE),
-                Widgets.label(texts.t("verify.title"), "screen-sub"), status, facts,
-                Widgets.label(texts.t("verify.explain." + v.status().name()), "notice-body"),
+                Widgets.label(texts.t(k + "title"), "screen-sub"), status, facts,
+                Widgets.label(texts.t(k + "explain." + v.status().name()), "notice-body"),
                 Widgets.button(texts.t("notice.ok"), "primary", "verification-ok", () -> events.accept(new SessionEvent.Finish())));
         card.getStyleClass().add("content");
         card.setMaxWidth(1300);

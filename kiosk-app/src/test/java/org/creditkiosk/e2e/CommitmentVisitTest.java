@@ -102,6 +102,7 @@ class CommitmentVisitTest {
             k.runtime.demo().orElseThrow().scan(verifyUrl);
             k.awaitScreen("showing_verification", 20);
             assertThat(k.text("#verification-kind")).isEqualTo("信用承诺书");
+            assertThat(k.text("#verification-status")).isEqualTo("承诺书有效");
             assertThat(k.allTexts()).anyMatch(t -> t.contains(template.title())).anyMatch(t -> t.contains(sha))
                     .noneMatch(t -> t.contains("王雅琴"));
             k.screenshot("76-commitment-verified");
