@@ -249,6 +249,27 @@ class SessionServicesTest {
     }
 
     @Test
+    void aRepresentativeSignsForTheOrganisationShown() {
+        PlatformSession rep = new PlatformSession("tok-2", Instant.parse("2026-11-27T04:00:00Z"),
+                new Person("测试人", "110105********002X"), List.of(new org.creditkiosk.platform.api.Representation(
+                        "914403001922038216", "某公司", SubjectKind.ENTERPRISE,
+                        org.creditkiosk.platform.api.Representation.Role.LEGAL_REPRESENTATIVE)));
+        on(new CardPlaced(CARD));
+        on(new SessionOpened(session.visit(), rep));
+        on(new ChooseOrganization("914403001922038216"));
+        on(new RecordLoaded(session.visit(), RECORD));
+        assertThat(on(new StartCommitment())).singleElement().isInstanceOfSatisfying(LoadCommitmentTemplates.class,
+                l -> assertThat(l.uscc()).contains("914403001922038216"));
+        on(new CommitmentTemplatesLoaded(session.visit(), List.of(TEMPLATE)));
+        on(new ChooseTemplate("CN-1"));
+        on(new TextReadToEnd());
+        on(new StartSigning());
+        on(new SubmitSignature(Signatures.scribble()));
+        assertThat(on(new ConfirmCommitment())).singleElement().isInstanceOfSatisfying(SignCommitment.class,
+                c -> assertThat(c.uscc()).contains("914403001922038216"));
+    }
+
+    @Test
     void lateAnswersOfAnEndedVisitAreDropped() {
         toRecord();
         long old = session.visit();
