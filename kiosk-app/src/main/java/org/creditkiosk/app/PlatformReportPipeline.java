@@ -8,7 +8,16 @@ import org.creditkiosk.platform.PlatformClient;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.SessionToken;
 import org.creditkiosk.platform.api.AllocateReportRequest;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.creditkiosk.platform.api.CommitmentRequest;
+import org.creditkiosk.platform.api.CommitmentTemplate;
+import org.creditkiosk.platform.api.ComplaintRequest;
+import org.creditkiosk.platform.api.ComplaintTicket;
 import org.creditkiosk.platform.api.CreditRecord;
+import org.creditkiosk.platform.api.SignedCommitment;
+import org.creditkiosk.platform.api.Subject;
+import org.creditkiosk.report.CommitmentPaper;
 import org.creditkiosk.platform.api.ReportAllocation;
 import org.creditkiosk.printing.PrintDesk;
 import org.creditkiosk.printing.PrintFailure;
@@ -38,6 +47,8 @@ public final class PlatformReportPipeline implements ReportPipeline {
     private final ReportService reports;
     private final PrintDesk desk;
     private final boolean receiptPrinter;
+    /** Numbers of the commitments printed in this visit (their A4 jobs share the desk with the reports). */
+    private final java.util.Set<String> commitmentNumbers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param receiptPrinter whether a receipt printer is installed: then the 80 mm summary slip follows the A4
@@ -53,7 +64,9 @@ public final class PlatformReportPipeline implements ReportPipeline {
     @Override
     public Outcome print(SessionToken token, CreditRecord record) throws PlatformException {
         Optional<PrintDesk.HeldJob> held = desk.held().stream()
-                .filter(h -> h.reprintAvailable() && h.jobId().startsWith(A4_JOB)).findFirst();
+                .filter(h -> h.reprintAvailable() && h.jobId().startsWith(A4_JOB))
+                // a commitment held at the desk is not this report (issue 15)
+                .filter(h -> !commitmentNumbers.contains(h.reportNo())).findFirst();
         if (held.isPresent()) {
             log.info("reprinting held report {} (no new number, no new count)", held.get().reportNo());
             return outcome(held.get().reportNo(), desk.reprint(held.get().jobId()));
@@ -109,8 +122,57 @@ public final class PlatformReportPipeline implements ReportPipeline {
         };
     }
 
+    // --- issue 15: credit commitments and complaints -----------------------------------------------------------
+
+    @Override
+    public Outcome printCommitment(SessionToken token, CommitmentTemplate template, Optional<String> uscc, byte[] png,
+                                   Instant signedAt, CreditRecord subject, Consumer<SignedCommitment> signed)
+            throws PlatformException {
+        long start = System.nanoTime();
+        try {
+            SignedCommitment commitment = platform.signCommitment(token, CommitmentRequest.of(template, uscc, png, signedAt));
+            signed.accept(commitment);
+            commitmentNumbers.add(commitment.commitmentNo());
+            Subject s = subject.subject();
+            CommitmentPaper paper = new CommitmentPaper(template, commitment, s.kind(), s.name(),
+                    s.kind().isOrganization() ? s.uscc().orElse("—") : s.idNumberMasked().orElse("—"), png);
+            SignedReport pdf = reports.renderCommitment(paper);
+            platform.registerCommitmentDigest(token, commitment.commitmentNo(), pdf.digest());
+            Outcome outcome = outcome(commitment.commitmentNo(),
+                    desk.print(new PrintJob.Report(commitment.commitmentNo(), pdf.pdf())));
+            if (receiptPrinter && outcome instanceof Printed) {
+                slip(commitment.commitmentNo(), ReceiptSlipLayout.commitment(paper, reports.settings().zone(),
+                        reports.settings().issuingOffice()));
+            }
+            log.info("commitment {} ({} pages, {} bytes): {} after {} ms", commitment.commitmentNo(), pdf.pages(),
+                    pdf.size(), outcome, (System.nanoTime() - start) / 1_000_000);
+            return outcome;
+        } finally {
+            // The signature is personal data: the PDF at the desk holds it until the visit ends, nothing else does.
+            java.util.Arrays.fill(png, (byte) 0);
+        }
+    }
+
+    @Override
+    public void printComplaintSlip(ComplaintTicket ticket, ComplaintRequest request) {
+        if (receiptPrinter) {
+            slip(ticket.ticketNo(), ReceiptSlipLayout.complaint(ticket, request, reports.settings().zone(),
+                    reports.settings().issuingOffice()));
+        }
+    }
+
+    private void slip(String no, org.creditkiosk.device.printer.ReceiptSlip slip) {
+        try {
+            PrintOutcome o = desk.print(new PrintJob.Receipt(no, slip));
+            log.info("slip of {}: {}", no, o.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            log.error("slip of {} failed", no, e);
+        }
+    }
+
     @Override
     public void wipe() {
+        commitmentNumbers.clear();
         desk.wipe();
     }
 }

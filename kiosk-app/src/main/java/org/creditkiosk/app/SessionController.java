@@ -155,6 +155,28 @@ public final class SessionController implements SessionPort, AutoCloseable {
         } else if (command instanceof SessionCommand.VerifyReport c) {
             async("verifyReport", c.visit(), () ->
                     new SessionEvent.ReportVerified(c.visit(), platform.verifyReport(c.reportNo())));
+        } else if (command instanceof SessionCommand.LoadCommitmentTemplates c) {
+            async("listCommitmentTemplates", c.visit(), () -> new SessionEvent.CommitmentTemplatesLoaded(c.visit(),
+                    platform.listCommitmentTemplates(c.token(), c.uscc())));
+        } else if (command instanceof SessionCommand.SignCommitment c) {
+            // Copied here, on the session thread: the session wipes its signature when the visit ends, possibly
+            // before the worker starts. The pipeline zeroes this copy when done.
+            byte[] png = c.signature().png();
+            async("signCommitment", c.visit(), () -> {
+                ReportPipeline.Outcome o = reports.printCommitment(c.token(), c.template(), c.uscc(), png, c.signedAt(),
+                        c.subject(), signed -> submit(new SessionEvent.CommitmentSigned(c.visit(), signed)));
+                if (o instanceof ReportPipeline.Printed p) {
+                    return new SessionEvent.CommitmentPrinted(c.visit(), p.reportNo());
+                }
+                return new SessionEvent.CommitmentPrintFailed(c.visit(), ((ReportPipeline.Failed) o).notice());
+            }, e -> new SessionEvent.CommitmentPrintFailed(c.visit(), e instanceof SigningException
+                    ? Notice.PrintProblem.SIGNING_FAILED : Notice.PrintProblem.PRINT_FAILED));
+        } else if (command instanceof SessionCommand.FileComplaint c) {
+            async("fileComplaint", c.visit(), () -> {
+                var ticket = platform.fileComplaint(c.token(), c.request());
+                reports.printComplaintSlip(ticket, c.request());
+                return new SessionEvent.ComplaintFiled(c.visit(), ticket);
+            });
         } else if (command instanceof SessionCommand.CloseSession c) {
             workers.execute(() -> closeQuietly(c.token()));
         } else if (command instanceof SessionCommand.WipeCitizenData) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             RunCommand.Demo.class,
             DeviceCommands.class,
             ReportCommands.class,
+            CommitmentCommands.class,
             PlatformCommands.class,
             ConfigCommands.class,
             DoctorCommand.class,

@@ -58,6 +58,9 @@ public final class HeartbeatService implements AutoCloseable {
     private final Instant started;
     private final AtomicLong visits = new AtomicLong();
     private final AtomicLong reportsPrinted = new AtomicLong();
+    // contract 1.1 counter keys (issue 15)
+    private final AtomicLong commitments = new AtomicLong();
+    private final AtomicLong complaints = new AtomicLong();
     /** Notices met, by {@link Notice#code()}: the contract's {@code errors.<CODE>} counters. */
     private final Map<String, Long> errors = new ConcurrentHashMap<>();
     private final Set<String> handled = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -94,6 +97,10 @@ public final class HeartbeatService implements AutoCloseable {
                     visits.incrementAndGet();
                 } else if (v.state() == SessionState.FAREWELL && v.reportNo().isPresent()) {
                     reportsPrinted.incrementAndGet();
+                } else if (v.state() == SessionState.COMMITMENT_DONE && v.services().signed().isPresent()) {
+                    commitments.incrementAndGet();
+                } else if (v.state() == SessionState.COMPLAINT_FILED) {
+                    complaints.incrementAndGet();
                 }
                 last = v.state();
             }
@@ -138,6 +145,8 @@ public final class HeartbeatService implements AutoCloseable {
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("sessions", visits.get());
         counters.put("reportsPrinted", reportsPrinted.get());
+        counters.put("commitments", commitments.get());
+        counters.put("complaints", complaints.get());
         Map<String, Long> met = Map.copyOf(errors);
         met.forEach((code, n) -> counters.put("errors." + code, n));
         Map<HeartbeatCounters, Map<String, Long>> taken = new LinkedHashMap<>();
@@ -157,6 +166,8 @@ public final class HeartbeatService implements AutoCloseable {
         // Counters are "since the last accepted heartbeat" (contract): subtract what was just reported.
         visits.addAndGet(-counters.get("sessions"));
         reportsPrinted.addAndGet(-counters.get("reportsPrinted"));
+        commitments.addAndGet(-counters.get("commitments"));
+        complaints.addAndGet(-counters.get("complaints"));
         met.forEach((code, n) -> errors.merge(code, -n, (a, b) -> a + b == 0 ? null : a + b));
         taken.forEach(HeartbeatCounters::reported);
         for (HeartbeatAnswer.Command c : answer.commands()) {

@@ -34,7 +34,9 @@ public final class ErrorCatalog {
         /** Show the message and return to the previous screen; nothing to retry. */
         NONE,
         /** The kiosk cannot serve anyone: out-of-service notice until the platform is fine again. */
-        OUT_OF_SERVICE
+        OUT_OF_SERVICE,
+        /** A commitment template changed since it was shown: fetch the templates again and say so (issue 15). */
+        REFETCH_TEMPLATES
     }
 
     /**
@@ -216,10 +218,28 @@ public final class ErrorCatalog {
                     "The " + kind + " is unavailable (offline, not answering or disabled). Check its cable, power and port; "
                             + "'kiosk device ...' commands help. The kiosk serves with what works.", Level.WARN, true, Recovery.NONE);
         }
+        commitmentsAndComplaints(t);
         TABLE = Collections.unmodifiableMap(t);
     }
 
     private ErrorCatalog() {
+    }
+
+    /** Rows of contract 1.1's commitments and complaints (issue 15), in a block of their own. */
+    private static void commitmentsAndComplaints(Map<Notice, Entry> t) {
+        row(t, api(ErrorCode.TEMPLATE_CHANGED), "承诺书内容刚刚有更新，已为您重新加载，请重新阅读后再签署",
+                "The commitment text has just been updated. It has been loaded again; please read it again before signing.",
+                "signCommitment 409 TEMPLATE_CHANGED: the template's version or text hash differs from what was shown; "
+                        + "the kiosk fetched the templates again.", Level.INFO, false, false, Recovery.REFETCH_TEMPLATES);
+        kiosk(t, Notice.ServiceProblem.SIGNATURE_BLANK, "请签名", "Please sign",
+                "签名区内笔迹太少，请用手指在框内写下您的姓名后再确认。",
+                "There is too little ink on the pad. Please write your name in the box with your finger, then confirm.",
+                "The signature pad held less than the minimum ink; nothing was sent.", Level.INFO, false, Recovery.TRY_AGAIN);
+        kiosk(t, Notice.ServiceProblem.COMMITMENT_PRINT_FAILED, "承诺书未能打印", "The commitment could not be printed",
+                "您的承诺已签署并登记，但纸质承诺书未能打印，请凭承诺编号到人工窗口打印。",
+                "Your commitment is signed and recorded, but the paper copy could not be printed. Please take its number to a staffed counter.",
+                "The commitment was signed on the platform but rendering, signing, registering its digest or printing "
+                        + "failed (see the log). It can be printed again at a counter by its number.", Level.ERROR, true, Recovery.NONE);
     }
 
     private static Notice api(ErrorCode code) {

@@ -37,6 +37,12 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import org.creditkiosk.platform.api.AllocateReportRequest;
+import org.creditkiosk.platform.api.CommitmentRequest;
+import org.creditkiosk.platform.api.CommitmentTemplate;
+import org.creditkiosk.platform.api.CommitmentTemplates;
+import org.creditkiosk.platform.api.ComplaintRequest;
+import org.creditkiosk.platform.api.ComplaintTicket;
+import org.creditkiosk.platform.api.SignedCommitment;
 import org.creditkiosk.platform.api.ApiError;
 import org.creditkiosk.platform.api.CommandResult;
 import org.creditkiosk.platform.api.ConfigAnswer;
@@ -233,6 +239,70 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
     public ObjectionTicket fileObjection(SessionToken token, ObjectionRequest request) throws PlatformException {
         return call(Operation.FILE_OBJECTION, post(url("v1", "objections"), request), Optional.of(token),
                 r -> parse(Operation.FILE_OBJECTION, r, ObjectionTicket.class));
+    }
+
+    // ---- contract 1.1: credit commitments and complaints (issue 15) ---------------------------------------------
+
+    @Override
+    public java.util.List<CommitmentTemplate> listCommitmentTemplates(SessionToken token, Optional<String> uscc)
+            throws PlatformException {
+        Operation op = Operation.LIST_COMMITMENT_TEMPLATES;
+        HttpUrl.Builder url = url("v1", "commitments", "templates").newBuilder();
+        if (uscc.isPresent()) {
+            if (!UnifiedSocialCreditCode.isValid(uscc.get())) {
+                throw new IllegalArgumentException("not a valid unified social credit code: " + uscc.get());
+            }
+            url.addQueryParameter("uscc", uscc.get());
+        }
+        return call(op, get(url.build()), Optional.of(token), r -> {
+            CommitmentTemplates answer = parse(op, r, CommitmentTemplates.class);
+            for (int i = 0; i < answer.templates().size(); i++) {
+                // The citizen signs the hash of what they were shown: a template whose hash is not of its own text
+                // would make them sign something else.
+                if (!answer.templates().get(i).textMatches()) {
+                    throw new PlatformException.Protocol(op.operationId() + ": templates[" + i
+                            + "].textSha256 is not the SHA-256 of its paragraphs", null);
+                }
+            }
+            return answer.templates();
+        });
+    }
+
+    @Override
+    public SignedCommitment signCommitment(SessionToken token, CommitmentRequest request) throws PlatformException {
+        Operation op = Operation.SIGN_COMMITMENT;
+        return call(op, post(url("v1", "commitments"), request), Optional.of(token), r -> {
+            SignedCommitment c = parse(op, r, SignedCommitment.class);
+            // The number goes into the digest's URL path and onto paper, the link into the QR code.
+            if (!ReportNumber.isValid(c.commitmentNo())) {
+                throw new PlatformException.Protocol(op.operationId() + ": commitmentNo is not a number of the form "
+                        + ReportNumber.FORM, null);
+            }
+            Optional<String> link = VerifyUrl.problem(c.verifyUrl(), settings.verifyHost());
+            if (link.isPresent()) {
+                throw new PlatformException.Protocol(op.operationId() + ": verifyUrl " + link.get(), null);
+            }
+            if (!c.templateId().equals(request.templateId())) {
+                throw new PlatformException.Protocol(op.operationId() + ": answer is about another template", null);
+            }
+            return c;
+        });
+    }
+
+    /** @throws IllegalArgumentException when {@code commitmentNo} is not of the form {@link ReportNumber#FORM} */
+    @Override
+    public void registerCommitmentDigest(SessionToken token, String commitmentNo, ReportDigest digest)
+            throws PlatformException {
+        ReportNumber.require(commitmentNo);
+        call(Operation.REGISTER_COMMITMENT_DIGEST,
+                new Request.Builder().url(url("v1", "commitments", commitmentNo, "digest")).put(json(digest)),
+                Optional.of(token), r -> null);
+    }
+
+    @Override
+    public ComplaintTicket fileComplaint(SessionToken token, ComplaintRequest request) throws PlatformException {
+        return call(Operation.FILE_COMPLAINT, post(url("v1", "complaints"), request), Optional.of(token),
+                r -> parse(Operation.FILE_COMPLAINT, r, ComplaintTicket.class));
     }
 
     // ---- kiosk operations ------------------------------------------------------------------------------------

@@ -17,7 +17,8 @@ import org.creditkiosk.device.DeviceKind;
  * it one way.
  */
 public sealed interface Notice permits Notice.PlatformError, Notice.PlatformTransport, Notice.PlatformProtocol,
-        Notice.CardProblem, Notice.CodeProblem, Notice.PrintProblem, Notice.OutOfService, Notice.DeviceUnavailable {
+        Notice.CardProblem, Notice.CodeProblem, Notice.PrintProblem, Notice.OutOfService, Notice.DeviceUnavailable,
+        Notice.ServiceProblem {
 
     /** Stable name for logs and heartbeat counters ({@code errors.<CODE>}). */
     String code();
@@ -145,6 +146,21 @@ public sealed interface Notice permits Notice.PlatformError, Notice.PlatformTran
         @Override
         public String code() {
             return device.name() + "_UNAVAILABLE";
+        }
+    }
+
+    // --- credit commitments and complaints (issue 15) ------------------------------------------------------------
+
+    /** The kiosk's own answers in the commitment and complaint flows (the platform's refusals are PlatformErrors). */
+    enum ServiceProblem implements Notice {
+        /** The signature pad holds too little ink to be a handwritten signature. */
+        SIGNATURE_BLANK,
+        /** The commitment could not be printed or registered after it was signed (it is recorded on the platform). */
+        COMMITMENT_PRINT_FAILED;
+
+        @Override
+        public String code() {
+            return name();
         }
     }
 }

@@ -17,7 +17,12 @@ public enum Operation {
     FILE_OBJECTION("fileObjection", false),
     GET_KIOSK_CONFIG("getKioskConfig", true),
     HEARTBEAT("heartbeat", true),
-    REPORT_COMMAND_RESULT("reportCommandResult", true);
+    REPORT_COMMAND_RESULT("reportCommandResult", true),
+    // --- contract 1.1: credit commitments and complaints (issue 15); signing and filing are never repeated ---
+    LIST_COMMITMENT_TEMPLATES("listCommitmentTemplates", true),
+    SIGN_COMMITMENT("signCommitment", false),
+    REGISTER_COMMITMENT_DIGEST("registerCommitmentDigest", true),
+    FILE_COMPLAINT("fileComplaint", false);
 
     private final String operationId;
     private final boolean idempotent;

@@ -1,7 +1,13 @@
 package org.creditkiosk.platform;
 
 import java.util.Optional;
+import java.util.List;
 import org.creditkiosk.platform.api.AllocateReportRequest;
+import org.creditkiosk.platform.api.CommitmentRequest;
+import org.creditkiosk.platform.api.CommitmentTemplate;
+import org.creditkiosk.platform.api.ComplaintRequest;
+import org.creditkiosk.platform.api.ComplaintTicket;
+import org.creditkiosk.platform.api.SignedCommitment;
 import org.creditkiosk.platform.api.CreditRecord;
 import org.creditkiosk.platform.api.ListSearchPage;
 import org.creditkiosk.platform.api.ObjectionRequest;
@@ -57,4 +63,31 @@ public interface PlatformClient {
 
     /** {@code POST /v1/objections}. Never retried blindly. */
     ObjectionTicket fileObjection(SessionToken token, ObjectionRequest request) throws PlatformException;
+
+    // --- contract 1.1: credit commitments and complaints (issue 15) ---------------------------------------------
+
+    /**
+     * {@code GET /v1/commitments/templates}: the templates the person may sign, for themselves ({@code uscc} empty)
+     * or for an organisation they represent. A template whose {@code textSha256} is not the hash of its paragraphs is
+     * a protocol error: the text shown must be the text signed.
+     *
+     * @throws IllegalArgumentException when {@code uscc} is present and not a valid {@link UnifiedSocialCreditCode}
+     */
+    List<CommitmentTemplate> listCommitmentTemplates(SessionToken token, Optional<String> uscc) throws PlatformException;
+
+    /**
+     * {@code POST /v1/commitments}. Never retried blindly (a repeat would sign twice). The answer's number must be of
+     * the {@link ReportNumber} form and its verifyUrl lead to the verification host, or it is a protocol error.
+     */
+    SignedCommitment signCommitment(SessionToken token, CommitmentRequest request) throws PlatformException;
+
+    /**
+     * {@code PUT /v1/commitments/{commitmentNo}/digest}. Idempotent for the same digest.
+     *
+     * @throws IllegalArgumentException when {@code commitmentNo} is not of the {@link ReportNumber} form
+     */
+    void registerCommitmentDigest(SessionToken token, String commitmentNo, ReportDigest digest) throws PlatformException;
+
+    /** {@code POST /v1/complaints}. Never retried blindly. */
+    ComplaintTicket fileComplaint(SessionToken token, ComplaintRequest request) throws PlatformException;
 }

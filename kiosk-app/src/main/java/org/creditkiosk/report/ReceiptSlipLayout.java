@@ -2,6 +2,8 @@ package org.creditkiosk.report;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import org.creditkiosk.platform.api.ComplaintRequest;
+import org.creditkiosk.platform.api.ComplaintTicket;
 import java.util.List;
 import org.creditkiosk.device.printer.ReceiptSlip;
 import org.creditkiosk.device.printer.ReceiptSlip.Align;
@@ -70,6 +72,52 @@ public final class ReceiptSlipLayout {
         e.add(new Text(allocation.reportNo(), Size.NORMAL, false, Align.CENTER));
         e.add(new ReceiptSlip.Feed(1));
         e.add(new Text("本凭条为摘要，完整内容以A4报告为准", Size.NORMAL, false, Align.CENTER));
+        e.add(new ReceiptSlip.Feed(2));
+        return new ReceiptSlip(e);
+    }
+
+    // --- issue 15: the slips of a signed commitment and of a complaint ------------------------------------------
+
+    /** The summary slip of a signed commitment: title, number, kind, department, subject, verify QR. */
+    public static ReceiptSlip commitment(CommitmentPaper paper, ZoneId zone, String office) {
+        List<Element> e = new ArrayList<>();
+        e.add(new Text("信用承诺书（摘要）", Size.DOUBLE_HEIGHT, true, Align.CENTER));
+        for (String line : wrap(office, COLUMNS)) {
+            e.add(new Text(line, Size.NORMAL, false, Align.CENTER));
+        }
+        e.add(new ReceiptSlip.Rule());
+        labelled(e, "承诺名称", paper.template().title());
+        labelled(e, "承诺类型", paper.template().kind().chinese());
+        labelled(e, "受诺部门", paper.template().department());
+        labelled(e, paper.subjectKind().isOrganization() ? "承诺主体" : "承 诺 人", paper.subjectName());
+        labelled(e, paper.subjectKind().isOrganization() ? "信用代码" : "证件号码", paper.subjectId());
+        e.add(new ReceiptSlip.Rule());
+        labelled(e, "承诺编号", paper.commitment().commitmentNo());
+        labelled(e, "签署时间", ReportText.time(paper.commitment().signedAt(), zone));
+        paper.commitment().publicUntil().ifPresent(d -> labelled(e, "公示期至", ReportText.date(d)));
+        e.add(new ReceiptSlip.Feed(1));
+        e.add(new ReceiptSlip.Qr(paper.commitment().verifyUrl()));
+        e.add(new Text("扫码核验承诺书真伪", Size.NORMAL, false, Align.CENTER));
+        e.add(new ReceiptSlip.Feed(2));
+        return new ReceiptSlip(e);
+    }
+
+    /** The slip of a complaint: ticket number, when received, who handles it by when; no description, no phone. */
+    public static ReceiptSlip complaint(ComplaintTicket ticket, ComplaintRequest request, ZoneId zone, String office) {
+        List<Element> e = new ArrayList<>();
+        e.add(new Text("失信投诉受理凭条", Size.DOUBLE_HEIGHT, true, Align.CENTER));
+        for (String line : wrap(office, COLUMNS)) {
+            e.add(new Text(line, Size.NORMAL, false, Align.CENTER));
+        }
+        e.add(new ReceiptSlip.Rule());
+        labelled(e, "受理编号", ticket.ticketNo());
+        labelled(e, "受理时间", ReportText.time(ticket.receivedAt(), zone));
+        labelled(e, "投诉类别", request.category().chinese());
+        labelled(e, "投诉对象", request.target().uscc().orElseGet(() -> request.target().name().orElse("—")));
+        ticket.department().ifPresent(d -> labelled(e, "承办部门", d));
+        ticket.dueOn().ifPresent(d -> labelled(e, "答复期限", ReportText.date(d)));
+        e.add(new ReceiptSlip.Rule());
+        e.add(Text.plain("请妥善保管本凭条，凭受理编号查询办理进度。"));
         e.add(new ReceiptSlip.Feed(2));
         return new ReceiptSlip(e);
     }

@@ -101,6 +101,48 @@ public final class ReportService {
         }
     }
 
+    /**
+     * Renders and signs a credit commitment (issue 15) like a report: the same fonts, PDF/A-2b, seal, QR and one
+     * PAdES signature with the hall's certificate, in memory. The result's {@code reportNo} is the commitment number.
+     *
+     * @throws org.creditkiosk.report.sign.SigningException when the keystore cannot be used
+     * @throws org.creditkiosk.report.pdf.ReportLayoutException on an internal PDF error (e.g. an unreadable signature)
+     */
+    public SignedReport renderCommitment(CommitmentPaper paper) {
+        Objects.requireNonNull(paper, "paper");
+        String no = paper.commitment().commitmentNo();
+        long start = System.nanoTime();
+        CompletableFuture<PadesSigner> pendingSigner = signer();
+        RENDER.lock();
+        try {
+            byte[] unsigned;
+            int pages;
+            int placeholders;
+            try (PDDocument doc = new PDDocument()) {
+                DocumentFonts fonts = new DocumentFonts(doc, FontLibrary.bundled());
+                pages = org.creditkiosk.report.pdf.CommitmentDocument.layout(doc, fonts, paper, settings);
+                PdfA.apply(doc, paper.template().title() + " " + no, settings.issuingOffice(), PRODUCER);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+                doc.save(out);
+                unsigned = out.toByteArray();
+                fonts.logMissing(no);
+                placeholders = fonts.missingGlyphs();
+            } catch (IOException e) {
+                throw new org.creditkiosk.report.pdf.ReportLayoutException("cannot write the commitment", e);
+            }
+            Calendar when = GregorianCalendar.from(paper.commitment().signedAt().atZone(settings.zone()));
+            when.setTimeZone(TimeZone.getTimeZone(settings.zone()));
+            byte[] signed = join(pendingSigner).sign(unsigned, when, settings.issuingOffice(), settings.hallName(),
+                    "信用承诺书见证出具");
+            SignedReport result = new SignedReport(no, signed, pages, sha256(signed), placeholders);
+            LOG.info("commitment {} rendered: {} pages, {} bytes, {} ms", no, pages, signed.length,
+                    (System.nanoTime() - start) / 1_000_000);
+            return result;
+        } finally {
+            RENDER.unlock();
+        }
+    }
+
     private CompletableFuture<PadesSigner> signer() {
         synchronized (signerLock) {
             if (signer == null || signer.isCompletedExceptionally()) {

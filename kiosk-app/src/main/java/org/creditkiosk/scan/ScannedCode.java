@@ -146,7 +146,8 @@ public sealed interface ScannedCode
                 return new Malformed(Reason.REPORT_LINK_INVALID);
             }
             String query = uri.getRawQuery();
-            if (query == null || !query.startsWith("r=") || query.indexOf('&') >= 0) {
+            // r= a report, c= a credit commitment (contract 1.1: commitment numbers are verified like reports)
+            if (query == null || !(query.startsWith("r=") || query.startsWith("c=")) || query.indexOf('&') >= 0) {
                 return new Malformed(Reason.REPORT_LINK_INVALID);
             }
             String reportNo = query.substring(2);

@@ -14,7 +14,11 @@ import org.creditkiosk.platform.ErrorCode;
 import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.platform.SessionToken;
+import org.creditkiosk.platform.api.CommitmentTemplate;
+import org.creditkiosk.platform.api.ComplaintTicket;
 import org.creditkiosk.platform.api.CreditRecord;
+import org.creditkiosk.platform.api.SignedCommitment;
+import org.creditkiosk.signature.HandSignature;
 import org.creditkiosk.platform.api.ObjectionTicket;
 import org.creditkiosk.platform.api.OpenSessionRequest;
 import org.creditkiosk.platform.api.PlatformSession;
@@ -46,7 +50,11 @@ public final class Session {
 
     /** States with a "finish" button: the citizen may leave from here. */
     private static final Set<SessionState> FINISHABLE = EnumSet.of(SessionState.CHOOSING_SUBJECT,
-            SessionState.SHOWING_RECORD, SessionState.OBJECTING, SessionState.CONFIRMING_PRINT);
+            SessionState.SHOWING_RECORD, SessionState.OBJECTING, SessionState.CONFIRMING_PRINT,
+            // issue 15
+            SessionState.CHOOSING_COMMITMENT, SessionState.READING_COMMITMENT, SessionState.SIGNING_COMMITMENT,
+            SessionState.CONFIRMING_COMMITMENT, SessionState.COMMITMENT_DONE, SessionState.COMPLAINING,
+            SessionState.COMPLAINT_FILED);
 
     private final Clock clock;
     private final SessionTimeouts timeouts;
@@ -68,6 +76,14 @@ public final class Session {
     private Optional<String> objectionItemId = Optional.empty();
     private Optional<ObjectionTicket> objectionTicket = Optional.empty();
     private Optional<ReportVerification> verification = Optional.empty();
+    // issue 15: commitments and complaints
+    private Optional<List<CommitmentTemplate>> templates = Optional.empty();
+    private Optional<CommitmentTemplate> template = Optional.empty();
+    private boolean textRead;
+    private Optional<HandSignature> signature = Optional.empty();
+    private Optional<SignedCommitment> signed = Optional.empty();
+    private Optional<ComplaintTicket> complaintTicket = Optional.empty();
+    private boolean complaintPending;
 
     public Session(Clock clock, SessionTimeouts timeouts) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -94,7 +110,8 @@ public final class Session {
                 platformSession.map(PlatformSession::person),
                 platformSession.map(PlatformSession::represents).orElse(List.of()),
                 chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
-                outOfServiceCauses.stream().findFirst(), verification, unavailableDevices);
+                outOfServiceCauses.stream().findFirst(), verification, unavailableDevices,
+                new ServicesView(templates, template, textRead, signature, signed, complaintTicket, complaintPending));
     }
 
     /** Handles one event; returns the commands to carry out, in order. */
@@ -164,6 +181,16 @@ public final class Session {
         } else if (event instanceof ObjectionFiled e) {
             return Optional.of(e.visit());
         } else if (event instanceof ReportVerified e) {
+            return Optional.of(e.visit());
+        } else if (event instanceof CommitmentTemplatesLoaded e) {
+            return Optional.of(e.visit());
+        } else if (event instanceof CommitmentSigned e) {
+            return Optional.of(e.visit());
+        } else if (event instanceof CommitmentPrinted e) {
+            return Optional.of(e.visit());
+        } else if (event instanceof CommitmentPrintFailed e) {
+            return Optional.of(e.visit());
+        } else if (event instanceof ComplaintFiled e) {
             return Optional.of(e.visit());
         }
         return Optional.empty();
@@ -245,6 +272,14 @@ public final class Session {
                     objectionItemId = Optional.of(o.itemId());
                     objectionTicket = Optional.empty();
                     enter(SessionState.OBJECTING);
+                } else if (event instanceof StartCommitment) {
+                    notice = Optional.empty();
+                    loadTemplates(out);
+                } else if (event instanceof StartComplaint) {
+                    notice = Optional.empty();
+                    complaintTicket = Optional.empty();
+                    complaintPending = false;
+                    enter(SessionState.COMPLAINING);
                 } else if (event instanceof BackToChoice
                         && platformSession.map(s -> !s.represents().isEmpty()).orElse(false)) {
                     record = Optional.empty();
@@ -331,6 +366,9 @@ public final class Session {
                     ignore(event);
                 }
             }
+            case CHOOSING_COMMITMENT, READING_COMMITMENT, SIGNING_COMMITMENT, CONFIRMING_COMMITMENT, PRINTING_COMMITMENT,
+                    COMMITMENT_DONE -> commitment(event, out);
+            case COMPLAINING, COMPLAINT_FILED -> complaint(event, out);
             case OUT_OF_SERVICE -> ignore(event);
             case MAINTENANCE -> {
                 if (event instanceof LeaveMaintenance) {
@@ -371,13 +409,212 @@ public final class Session {
                 notice = Optional.of(Notice.PrintProblem.PRINT_FAILED);
                 enter(SessionState.SHOWING_RECORD);
             }
+            case PRINTING_COMMITMENT -> {
+                log.warn("the commitment flow did not finish within {}", timeouts.of(state));
+                if (signed.isPresent()) {
+                    notice = Optional.of(Notice.ServiceProblem.COMMITMENT_PRINT_FAILED);
+                    enter(SessionState.COMMITMENT_DONE);
+                } else {
+                    notice = Optional.of(Notice.PLATFORM_TIMEOUT);
+                    enter(SessionState.CONFIRMING_COMMITMENT);
+                }
+            }
             // The citizen walked away: nobody to say goodbye to.
-            case CHOOSING_SUBJECT, SHOWING_RECORD, OBJECTING, CONFIRMING_PRINT -> {
+            case CHOOSING_SUBJECT, SHOWING_RECORD, OBJECTING, CONFIRMING_PRINT, CHOOSING_COMMITMENT, READING_COMMITMENT,
+                    SIGNING_COMMITMENT, CONFIRMING_COMMITMENT, COMMITMENT_DONE, COMPLAINING, COMPLAINT_FILED -> {
                 log.info("idle for {} in {}: ending the visit", timeouts.of(state), state);
                 endVisit(out, SessionState.ATTRACT);
             }
             default -> throw new IllegalStateException("unhandled state " + state);
         }
+    }
+
+    // --- credit commitments and complaints (contract 1.1, issue 15) ---------------------------------------------
+
+    private void commitment(SessionEvent event, List<SessionCommand> out) {
+        if (event instanceof BackToRecord && state != SessionState.PRINTING_COMMITMENT) {
+            clearServices();
+            notice = Optional.empty();
+            enter(SessionState.SHOWING_RECORD);
+            return;
+        }
+        switch (state) {
+            case CHOOSING_COMMITMENT -> {
+                if (event instanceof CommitmentTemplatesLoaded l) {
+                    templates = Optional.of(l.templates());
+                    restartTimer();
+                } else if (event instanceof ChooseTemplate c && templates.isPresent()) {
+                    Optional<CommitmentTemplate> t = templates.get().stream()
+                            .filter(x -> x.templateId().equals(c.templateId())).findFirst();
+                    if (t.isPresent()) {
+                        template = t;
+                        textRead = false;
+                        notice = Optional.empty();
+                        enter(SessionState.READING_COMMITMENT);
+                    }
+                } else if (event instanceof PlatformFailed f) {
+                    Notice n = Notice.of(f.failure());
+                    if (endsTheVisit(n)) {
+                        failVisit(n, out);
+                    } else {
+                        clearServices();
+                        notice = Optional.of(n);
+                        enter(SessionState.SHOWING_RECORD);
+                    }
+                } else {
+                    ignore(event);
+                }
+            }
+            case READING_COMMITMENT -> {
+                if (event instanceof TextReadToEnd) {
+                    textRead = true;
+                    restartTimer();
+                } else if (event instanceof StartSigning && textRead) {
+                    notice = Optional.empty();
+                    enter(SessionState.SIGNING_COMMITMENT);
+                } else if (event instanceof BackInCommitment) {
+                    template = Optional.empty();
+                    textRead = false;
+                    notice = Optional.empty();
+                    enter(SessionState.CHOOSING_COMMITMENT);
+                } else {
+                    ignore(event);
+                }
+            }
+            case SIGNING_COMMITMENT -> {
+                if (event instanceof SubmitSignature s) {
+                    if (!s.signature().enoughInk()) {
+                        s.signature().wipe();
+                        notice = Optional.of(Notice.ServiceProblem.SIGNATURE_BLANK);
+                        restartTimer();
+                    } else {
+                        dropSignature();
+                        signature = Optional.of(s.signature());
+                        notice = Optional.empty();
+                        enter(SessionState.CONFIRMING_COMMITMENT);
+                    }
+                } else if (event instanceof BackInCommitment) {
+                    notice = Optional.empty();
+                    enter(SessionState.READING_COMMITMENT);
+                } else {
+                    ignore(event);
+                }
+            }
+            case CONFIRMING_COMMITMENT -> {
+                if (event instanceof ConfirmCommitment && signature.isPresent()) {
+                    notice = Optional.empty();
+                    enter(SessionState.PRINTING_COMMITMENT);
+                    out.add(new SessionCommand.SignCommitment(visit, token(), template.orElseThrow(), chosenUscc,
+                            signature.get(), clock.instant(), record.orElseThrow()));
+                } else if (event instanceof BackInCommitment) {
+                    dropSignature();
+                    notice = Optional.empty();
+                    enter(SessionState.SIGNING_COMMITMENT);
+                } else {
+                    ignore(event);
+                }
+            }
+            case PRINTING_COMMITMENT -> {
+                if (event instanceof CommitmentSigned c) {
+                    signed = Optional.of(c.commitment());
+                    restartTimer();
+                } else if (event instanceof CommitmentPrinted) {
+                    dropSignature();
+                    enter(SessionState.COMMITMENT_DONE);
+                } else if (event instanceof CommitmentPrintFailed f && signed.isEmpty()) {
+                    // Nothing was signed (a fault before the platform call): the citizen may try again.
+                    log.info("commitment flow failed before signing: {}", f.notice().code());
+                    notice = Optional.of(f.notice());
+                    enter(SessionState.CONFIRMING_COMMITMENT);
+                } else if (event instanceof CommitmentPrintFailed f) {
+                    log.info("commitment printed no paper: {}", f.notice().code());
+                    dropSignature();
+                    notice = Optional.of(Notice.ServiceProblem.COMMITMENT_PRINT_FAILED);
+                    enter(SessionState.COMMITMENT_DONE);
+                } else if (event instanceof PlatformFailed f) {
+                    onCommitmentFailed(Notice.of(f.failure()), out);
+                } else {
+                    ignore(event);
+                }
+            }
+            case COMMITMENT_DONE -> ignore(event);
+            default -> throw new IllegalStateException("not a commitment state " + state);
+        }
+    }
+
+    /** signCommitment (or, once signed, the digest) failed: the catalogue's recovery decides. */
+    private void onCommitmentFailed(Notice n, List<SessionCommand> out) {
+        if (signed.isPresent()) {
+            // Recorded on the platform: the citizen is told the number and where to get the paper.
+            log.info("commitment recorded, but its digest or print failed: {}", n.code());
+            dropSignature();
+            notice = Optional.of(Notice.ServiceProblem.COMMITMENT_PRINT_FAILED);
+            enter(SessionState.COMMITMENT_DONE);
+        } else if (endsTheVisit(n)) {
+            failVisit(n, out);
+        } else if (ErrorCatalog.of(n).recovery() == ErrorCatalog.Recovery.REFETCH_TEMPLATES) {
+            // TEMPLATE_CHANGED: the text shown is not the platform's any more; fetch again, read again, sign again.
+            loadTemplates(out);
+            notice = Optional.of(n);
+        } else {
+            notice = Optional.of(n);
+            enter(SessionState.CONFIRMING_COMMITMENT);
+        }
+    }
+
+    private void loadTemplates(List<SessionCommand> out) {
+        clearServices();
+        enter(SessionState.CHOOSING_COMMITMENT);
+        out.add(new SessionCommand.LoadCommitmentTemplates(visit, token(), chosenUscc));
+    }
+
+    private void complaint(SessionEvent event, List<SessionCommand> out) {
+        if (event instanceof BackToRecord && !complaintPending) {
+            clearServices();
+            notice = Optional.empty();
+            enter(SessionState.SHOWING_RECORD);
+            return;
+        }
+        if (state == SessionState.COMPLAINING) {
+            if (event instanceof SubmitComplaint s && !complaintPending) {
+                notice = Optional.empty();
+                complaintPending = true;
+                restartTimer();
+                out.add(new SessionCommand.FileComplaint(visit, token(), s.request()));
+            } else if (event instanceof ComplaintFiled f) {
+                complaintPending = false;
+                complaintTicket = Optional.of(f.ticket());
+                enter(SessionState.COMPLAINT_FILED);
+            } else if (event instanceof PlatformFailed f) {
+                complaintPending = false;
+                Notice n = Notice.of(f.failure());
+                if (endsTheVisit(n)) {
+                    failVisit(n, out);
+                } else {
+                    notice = Optional.of(n);
+                    restartTimer();
+                }
+            } else {
+                ignore(event);
+            }
+        } else {
+            ignore(event);
+        }
+    }
+
+    private void dropSignature() {
+        signature.ifPresent(HandSignature::wipe);
+        signature = Optional.empty();
+    }
+
+    private void clearServices() {
+        templates = Optional.empty();
+        template = Optional.empty();
+        textRead = false;
+        dropSignature();
+        signed = Optional.empty();
+        complaintTicket = Optional.empty();
+        complaintPending = false;
     }
 
     private void startVisit(OpenSessionRequest request, boolean byCard, List<SessionCommand> out) {
@@ -468,6 +705,7 @@ public final class Session {
         objectionTicket = Optional.empty();
         verification = Optional.empty();
         openedByCard = false;
+        clearServices();
     }
 
     private SessionState afterVisit() {

@@ -1,6 +1,10 @@
 package org.creditkiosk.session;
 
+import java.time.Instant;
 import java.util.Optional;
+import org.creditkiosk.platform.api.CommitmentTemplate;
+import org.creditkiosk.platform.api.ComplaintRequest;
+import org.creditkiosk.signature.HandSignature;
 import org.creditkiosk.platform.SessionToken;
 import org.creditkiosk.platform.api.CreditRecord;
 import org.creditkiosk.platform.api.ObjectionRequest;
@@ -36,5 +40,29 @@ public sealed interface SessionCommand {
 
     /** Check whether the kiosk can serve again (from OUT_OF_SERVICE). */
     record ProbeService() implements SessionCommand {
+    }
+
+    // --- credit commitments and complaints (contract 1.1, issue 15) ---------------------------------------------
+
+    /** Fetch the commitment templates for the person ({@code uscc} empty) or an organisation they represent. */
+    record LoadCommitmentTemplates(long visit, SessionToken token, Optional<String> uscc) implements SessionCommand {
+    }
+
+    /**
+     * Sign {@code template} on the platform with {@code signature}, then render, sign with the hall key, register and
+     * print the commitment with its summary slip.
+     *
+     * @param subject the record of whom the commitment is for (its subject block goes onto the paper)
+     */
+    record SignCommitment(long visit, SessionToken token, CommitmentTemplate template, Optional<String> uscc,
+                          HandSignature signature, Instant signedAt, CreditRecord subject) implements SessionCommand {
+        @Override
+        public String toString() {
+            return "SignCommitment[" + template + "]";
+        }
+    }
+
+    /** File the complaint; print its slip once the platform has answered. */
+    record FileComplaint(long visit, SessionToken token, ComplaintRequest request) implements SessionCommand {
     }
 }

@@ -3,7 +3,12 @@ package org.creditkiosk.session;
 import org.creditkiosk.device.DeviceKind;
 import org.creditkiosk.platform.Notice;
 import org.creditkiosk.platform.PlatformException;
+import org.creditkiosk.platform.api.CommitmentTemplate;
+import org.creditkiosk.platform.api.ComplaintRequest;
+import org.creditkiosk.platform.api.ComplaintTicket;
 import org.creditkiosk.platform.api.CreditRecord;
+import org.creditkiosk.platform.api.SignedCommitment;
+import org.creditkiosk.signature.HandSignature;
 import org.creditkiosk.platform.api.IdCardData;
 import org.creditkiosk.platform.api.ObjectionRequest;
 import org.creditkiosk.platform.api.ObjectionTicket;
@@ -148,5 +153,72 @@ public sealed interface SessionEvent {
     }
 
     record LeaveMaintenance() implements SessionEvent {
+    }
+
+    // --- credit commitments and complaints (contract 1.1, issue 15) ---------------------------------------------
+
+    /** From the record: sign a credit commitment for the chosen subject. */
+    record StartCommitment() implements SessionEvent {
+    }
+
+    /** The templates arrived. */
+    record CommitmentTemplatesLoaded(long visit, java.util.List<CommitmentTemplate> templates) implements SessionEvent {
+    }
+
+    /** The citizen picked a template to read. */
+    record ChooseTemplate(String templateId) implements SessionEvent {
+    }
+
+    /** The text was scrolled to its end (or fits the screen): signing becomes possible. */
+    record TextReadToEnd() implements SessionEvent {
+    }
+
+    /** From the text to the signature pad (only once the text was read to its end). */
+    record StartSigning() implements SessionEvent {
+    }
+
+    /** The citizen finished the signature on the pad. Refused with SIGNATURE_BLANK when it holds too little ink. */
+    record SubmitSignature(HandSignature signature) implements SessionEvent {
+        @Override
+        public String toString() {
+            return "SubmitSignature[" + signature + "]";
+        }
+    }
+
+    /** Back one step: from the pad to the text, from the confirmation to the pad, from the text to the list. */
+    record BackInCommitment() implements SessionEvent {
+    }
+
+    /** "Sign": the commitment is signed on the platform and printed. */
+    record ConfirmCommitment() implements SessionEvent {
+    }
+
+    /** The platform recorded the commitment; printing follows. */
+    record CommitmentSigned(long visit, SignedCommitment commitment) implements SessionEvent {
+    }
+
+    /** The commitment's paper (and slip) is out. */
+    record CommitmentPrinted(long visit, String commitmentNo) implements SessionEvent {
+    }
+
+    /**
+     * The commitment flow ended without paper after the platform call: a print problem, a signing fault or a failed
+     * digest registration ({@code notice} is for the log; the citizen is told {@code COMMITMENT_PRINT_FAILED}).
+     */
+    record CommitmentPrintFailed(long visit, Notice notice) implements SessionEvent {
+    }
+
+    /** From the record: file a complaint about dishonest conduct. */
+    record StartComplaint() implements SessionEvent {
+    }
+
+    record SubmitComplaint(ComplaintRequest request) implements SessionEvent {
+        @Override
+        public String toString() {
+            return "SubmitComplaint[" + request + "]";
+        }
+    }
+
+    record ComplaintFiled(long visit, ComplaintTicket ticket) implements SessionEvent {
     }
 }

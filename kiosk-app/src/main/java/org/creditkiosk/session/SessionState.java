@@ -34,13 +34,33 @@ public enum SessionState {
     /** The kiosk cannot serve (platform down, reader offline, administrators' command). */
     OUT_OF_SERVICE,
     /** Hall staff or a technician is working on the kiosk. */
-    MAINTENANCE;
+    MAINTENANCE,
+
+    // --- credit commitments and complaints (contract 1.1, issue 15) ---
+    /** The commitment templates that apply to the chosen subject: being fetched, then listed. */
+    CHOOSING_COMMITMENT,
+    /** The whole text of one template; signing is possible once the citizen has scrolled to its end. */
+    READING_COMMITMENT,
+    /** The signature pad. */
+    SIGNING_COMMITMENT,
+    /** The text's title, hash and the signature: "sign this commitment?" */
+    CONFIRMING_COMMITMENT,
+    /** Signing on the platform, then rendering, signing with the hall key, registering and printing. */
+    PRINTING_COMMITMENT,
+    /** The commitment is signed (and printed, or the notice says why not): its number. */
+    COMMITMENT_DONE,
+    /** The complaint form (失信投诉). */
+    COMPLAINING,
+    /** The platform's ticket for the complaint. */
+    COMPLAINT_FILED;
 
     /** States in which a citizen's data may be held. */
     public boolean inSession() {
         return switch (this) {
             case AUTHENTICATING, CHOOSING_SUBJECT, LOADING_RECORD, SHOWING_RECORD, OBJECTING, CONFIRMING_PRINT,
                     PRINTING -> true;
+            case CHOOSING_COMMITMENT, READING_COMMITMENT, SIGNING_COMMITMENT, CONFIRMING_COMMITMENT, PRINTING_COMMITMENT,
+                    COMMITMENT_DONE, COMPLAINING, COMPLAINT_FILED -> true;
             default -> false;
         };
     }

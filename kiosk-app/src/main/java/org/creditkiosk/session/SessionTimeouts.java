@@ -34,6 +34,15 @@ public final class SessionTimeouts {
         m.put(SessionState.SHOWING_VERIFICATION, Duration.ofSeconds(30));
         m.put(SessionState.OUT_OF_SERVICE, Duration.ofSeconds(30));
         m.put(SessionState.MAINTENANCE, Duration.ofMinutes(10));
+        // issue 15: reading a commitment and writing a complaint take time (older citizens: no time pressure)
+        m.put(SessionState.CHOOSING_COMMITMENT, Duration.ofSeconds(90));
+        m.put(SessionState.READING_COMMITMENT, Duration.ofSeconds(300));
+        m.put(SessionState.SIGNING_COMMITMENT, Duration.ofSeconds(180));
+        m.put(SessionState.CONFIRMING_COMMITMENT, Duration.ofSeconds(90));
+        m.put(SessionState.PRINTING_COMMITMENT, Duration.ofSeconds(120));
+        m.put(SessionState.COMMITMENT_DONE, Duration.ofSeconds(60));
+        m.put(SessionState.COMPLAINING, Duration.ofSeconds(300));
+        m.put(SessionState.COMPLAINT_FILED, Duration.ofSeconds(60));
         return new SessionTimeouts(m);
     }
 

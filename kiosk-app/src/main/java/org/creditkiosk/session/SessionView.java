@@ -22,6 +22,7 @@ import org.creditkiosk.platform.api.ReportVerification;
  * @param outOfServiceReason why the kiosk is out of service (for the attract notice and staff)
  * @param verification the platform's answer about a scanned report (SHOWING_VERIFICATION)
  * @param unavailableDevices devices that cannot work now, for the attract screen's notice
+ * @param services commitments and complaints (issue 15); {@link ServicesView#NONE} outside those flows
  */
 public record SessionView(
         SessionState state,
@@ -35,11 +36,23 @@ public record SessionView(
         Optional<ObjectionTicket> objectionTicket,
         Optional<Notice.OutOfService> outOfServiceReason,
         Optional<ReportVerification> verification,
-        Set<DeviceKind> unavailableDevices) {
+        Set<DeviceKind> unavailableDevices,
+        ServicesView services) {
 
     public SessionView {
         represents = List.copyOf(represents);
         unavailableDevices = Set.copyOf(unavailableDevices);
+        services = services == null ? ServicesView.NONE : services;
+    }
+
+    /** A view outside the commitment and complaint flows. */
+    public SessionView(SessionState state, Optional<Person> person, List<Representation> represents,
+                       Optional<String> chosenUscc, Optional<CreditRecord> record, Optional<Notice> notice,
+                       Optional<String> reportNo, Optional<String> objectionItemId, Optional<ObjectionTicket> objectionTicket,
+                       Optional<Notice.OutOfService> outOfServiceReason, Optional<ReportVerification> verification,
+                       Set<DeviceKind> unavailableDevices) {
+        this(state, person, represents, chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
+                outOfServiceReason, verification, unavailableDevices, ServicesView.NONE);
     }
 
     @Override

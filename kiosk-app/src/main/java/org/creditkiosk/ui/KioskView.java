@@ -70,6 +70,10 @@ public final class KioskView extends StackPane {
     private Node maintenanceScreen;
     private Language maintenanceLanguage;
     private ObjectionForm objectionForm;
+    // issue 15: the pad and the complaint form keep what was drawn or typed across re-renders of their state
+    private final CommitmentScreens commitments;
+    private SignaturePad signaturePad;
+    private ComplaintForm complaintForm;
 
     public KioskView(Texts texts, NoticeTexts notices, KioskIdentity identity, Consumer<SessionEvent> events) {
         this(texts, notices, identity, events, Optional.empty());
@@ -86,6 +90,7 @@ public final class KioskView extends StackPane {
         this.notices = Objects.requireNonNull(notices);
         this.identity = Objects.requireNonNull(identity);
         this.events = Objects.requireNonNull(events);
+        this.commitments = new CommitmentScreens(texts, notices, events);
         getStyleClass().add("kiosk");
         getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css")).toExternalForm());
 
@@ -174,6 +179,15 @@ public final class KioskView extends StackPane {
             case NOTICE -> notice(view);
             case OUT_OF_SERVICE -> outOfService(view);
             case MAINTENANCE -> maintenanceScreen();
+            // issue 15
+            case CHOOSING_COMMITMENT -> commitments.choose(view);
+            case READING_COMMITMENT -> commitments.read(view);
+            case SIGNING_COMMITMENT -> commitments.sign(view, signaturePad());
+            case CONFIRMING_COMMITMENT -> commitments.confirm(view);
+            case PRINTING_COMMITMENT -> busy("commit.busy");
+            case COMMITMENT_DONE -> commitments.done(view);
+            case COMPLAINING -> complaining(view, sameView);
+            case COMPLAINT_FILED -> complaintTicket(view);
         };
         if (screen != listSearch && screen != usccEntry) {
             screen.setId("screen-" + view.state().name().toLowerCase());
@@ -292,6 +306,13 @@ public final class KioskView extends StackPane {
                 listSearch = null;
             }
         }
+        if (view.state() != SessionState.SIGNING_COMMITMENT || !sameView && view.notice().isPresent()) {
+            // A new state, or a refused signature: the pad starts empty.
+            signaturePad = null;
+        }
+        if (view.state() != SessionState.COMPLAINING) {
+            complaintForm = null;
+        }
         if (objectionForm != null && (view.state() != SessionState.OBJECTING
                 || !view.objectionItemId().equals(objectionForm.itemId()))) {
             objectionForm = null;
@@ -307,6 +328,41 @@ public final class KioskView extends StackPane {
             objectionForm.update(view);
         }
         return objectionForm;
+    }
+
+    private SignaturePad signaturePad() {
+        if (signaturePad == null) {
+            signaturePad = new SignaturePad(900, 360, () -> { });
+        }
+        return signaturePad;
+    }
+
+    private Node complaining(SessionView view, boolean sameView) {
+        if (complaintForm == null) {
+            complaintForm = new ComplaintForm(texts, notices, view, events, java.time.LocalDate.now());
+        } else {
+            complaintForm.update(view);
+        }
+        return complaintForm;
+    }
+
+    private Node complaintTicket(SessionView view) {
+        VBox v = Widgets.column(22, Pos.CENTER,
+                Widgets.roundMark("✓", 130, Color.web("#1b7a3a"), Color.WHITE),
+                Widgets.label(texts.t("complaint.ticket.title"), "farewell-title"));
+        view.services().complaintTicket().ifPresent(t -> {
+            Label no = Widgets.label(texts.t("complaint.ticket.number", t.ticketNo()), "screen-sub");
+            no.setId("complaint-ticket-number");
+            v.getChildren().add(no);
+            t.department().ifPresent(d -> v.getChildren().add(Widgets.label(texts.t("complaint.ticket.department", d), "screen-sub")));
+            t.dueOn().ifPresent(d -> v.getChildren().add(Widgets.label(texts.t("complaint.ticket.due", d), "screen-sub")));
+        });
+        v.getChildren().addAll(Widgets.label(texts.t("complaint.ticket.take"), "muted"), Widgets.row(24, Pos.CENTER,
+                Widgets.button(texts.t("commit.done.back"), "secondary", "complaint-back-record",
+                        () -> events.accept(new SessionEvent.BackToRecord())),
+                Widgets.button(texts.t("record.finish"), "primary", "finish", () -> events.accept(new SessionEvent.Finish()))));
+        v.getStyleClass().add("content");
+        return v;
     }
 
     private void openListSearch() {
@@ -525,10 +581,18 @@ public final class KioskView extends StackPane {
             case REVOKED -> "#b71c1c";
             case UNKNOWN -> "#5b6775";
         };
-        Label status = Widgets.label(texts.t("verify.status." + v.status().name()), "notice-title");
+        boolean commitment = v.effectiveKind() == ReportVerification.Kind.COMMITMENT;
+        // issue 15: a commitment's code is checked here too, and named as such
+        String k = commitment ? "verify.commitment." : "verify.";
+        Label status = Widgets.label(texts.t(k + "status." + v.status().name()), "notice-title");
         status.setStyle("-fx-text-fill: " + color + ";");
         status.setId("verification-status");
-        VBox facts = new VBox(12, Widgets.label(texts.t("verify.reportNo", v.reportNo()), "screen-sub"));
+        VBox facts = new VBox(12, Widgets.label(texts.t(k + "reportNo", v.reportNo()), "screen-sub"));
+        // contract 1.1: a commitment's number is verified here too (issue 15)
+        Label kind = Widgets.label(texts.t("verify.kind." + v.effectiveKind().name()), "screen-sub");
+        kind.setId("verification-kind");
+        facts.getChildren().add(0, kind);
+        v.title().ifPresent(t -> facts.getChildren().add(Widgets.label(texts.t("verify.commitmentTitle", t), "screen-sub")));
         v.issuedAt().ifPresent(t -> facts.getChildren().add(Widgets.label(texts.t("verify.issuedAt",
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault()).format(t)), "screen-sub")));
         v.subjectNameMasked().ifPresent(n -> facts.getChildren().add(Widgets.label(texts.t("verify.subject", n), "screen-sub")));
@@ -537,8 +601,8 @@ public final class KioskView extends StackPane {
         facts.setAlignment(Pos.CENTER);
         VBox card = Widgets.column(26, Pos.CENTER,
                 Widgets.roundMark(valid ? "✓" : "!", 130, Color.web(color), Color.WHITE),
-                Widgets.label(texts.t("verify.title"), "screen-sub"), status, facts,
-                Widgets.label(texts.t("verify.explain." + v.status().name()), "notice-body"),
+                Widgets.label(texts.t(k + "title"), "screen-sub"), status, facts,
+                Widgets.label(texts.t(k + "explain." + v.status().name()), "notice-body"),
                 Widgets.button(texts.t("notice.ok"), "primary", "verification-ok", () -> events.accept(new SessionEvent.Finish())));
         card.getStyleClass().add("content");
         card.setMaxWidth(1300);

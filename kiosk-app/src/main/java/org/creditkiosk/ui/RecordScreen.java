@@ -264,6 +264,12 @@ final class RecordScreen {
             bar.getChildren().add(Widgets.button(texts.t("record.back"), "secondary", "back-to-choice",
                     () -> events.accept(new SessionEvent.BackToChoice())));
         }
+        // issue 15: a commitment for the subject shown, a complaint about someone else
+        bar.getChildren().addAll(
+                Widgets.button(texts.t("record.commit"), "secondary", "start-commitment",
+                        () -> events.accept(new SessionEvent.StartCommitment())),
+                Widgets.button(texts.t("record.complain"), "secondary", "start-complaint",
+                        () -> events.accept(new SessionEvent.StartComplaint())));
         bar.getChildren().addAll(Widgets.hgrow(),
                 Widgets.button(texts.t("record.finish"), "quiet", "finish", () -> events.accept(new SessionEvent.Finish())),
                 Widgets.button(texts.t(printerFault() ? "record.reprint" : "record.print"), "primary", "print",

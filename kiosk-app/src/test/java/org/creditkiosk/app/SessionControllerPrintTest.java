@@ -111,6 +111,29 @@ class SessionControllerPrintTest {
         public ObjectionTicket fileObjection(SessionToken token, ObjectionRequest request) {
             throw new UnsupportedOperationException();
         }
+
+        // contract 1.1 (issue 15): not part of the report flow this test drives
+        @Override
+        public List<org.creditkiosk.platform.api.CommitmentTemplate> listCommitmentTemplates(SessionToken token, Optional<String> uscc) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.creditkiosk.platform.api.SignedCommitment signCommitment(SessionToken token,
+                org.creditkiosk.platform.api.CommitmentRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void registerCommitmentDigest(SessionToken token, String commitmentNo, ReportDigest digest) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.creditkiosk.platform.api.ComplaintTicket fileComplaint(SessionToken token,
+                org.creditkiosk.platform.api.ComplaintRequest request) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private SessionController controller(PlatformClient platform, ReportPipeline pipeline) {

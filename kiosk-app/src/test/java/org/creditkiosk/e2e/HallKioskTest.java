@@ -160,6 +160,59 @@ class HallKioskTest {
         }
     }
 
+    /**
+     * Issue 15 in configured mode: a commitment signed at a hall kiosk goes through the same print desk and CUPS queue
+     * as reports, signed with the hall certificate; its digest is registered; the signature image reaches no log.
+     */
+    @Test
+    void aHallCommitmentIsSignedWithTheHallCertificateAndPrintedThroughCups(@TempDir Path dir) throws Exception {
+        assumeTrue(SocatPair.available(), "socat is not installed");
+        assumeTrue(queueExists(), "CUPS queue " + QUEUE + " is missing (packaging/ci/test-env.sh makes it)");
+        HallFiles hall = HallFiles.create(dir.resolve("etc"));
+        Tls tls = Tls.create(dir);
+        List<byte[]> sent = new CopyOnWriteArrayList<>();
+        try (DemoPlatformServer platform = DemoPlatformServer.start(DemoSettings.defaults(), KIOSK_ID, hall.secret,
+                     Clock.systemUTC(), Optional.of(tls.serverSide().sslContext()));
+             SocatPair readerLine = SocatPair.start();
+             IdCardReaderSimulator reader = new IdCardReaderSimulator(SerialSettings.of8N1(115200))) {
+            reader.attach(SerialPortLink.open(readerLine.devicePath(), SerialSettings.of8N1(115200)));
+            KioskSettings settings = settings(hall, tls, tls.pin(), platform, Map.of(
+                    "devices.idcard.port", readerLine.hostPath(), "printer.reportQueue", QUEUE));
+            org.creditkiosk.signature.HandSignature signature = org.creditkiosk.signature.Signatures.scribble();
+            String signatureStart = java.util.Base64.getEncoder().encodeToString(signature.png()).substring(60, 120);
+            try (Kiosk kiosk = TestKiosks.start(teeA4(HallSources.of(settings), sent), Map.of())) {
+                var controller = kiosk.controller();
+                var card = DemoFixtures.load().cards().stream()
+                        .filter(c -> c.idNumber().equals("610824199512300066")).findFirst().orElseThrow();
+                reader.placeCard(IdCardDataMapper.fromContract(card));
+                await(() -> controller.view().state() == SessionState.SHOWING_RECORD, "record", 30);
+                controller.submit(new SessionEvent.StartCommitment());
+                await(() -> controller.view().services().templates().isPresent(), "templates", 30);
+                controller.submit(new SessionEvent.ChooseTemplate("CN-HY-2026-012"));
+                controller.submit(new SessionEvent.TextReadToEnd());
+                controller.submit(new SessionEvent.StartSigning());
+                controller.submit(new SessionEvent.SubmitSignature(signature));
+                controller.submit(new SessionEvent.ConfirmCommitment());
+                await(() -> controller.view().state() == SessionState.COMMITMENT_DONE, "commitment done", 90);
+                assertThat(controller.view().notice()).isEmpty();
+                String no = controller.view().services().signed().orElseThrow().commitmentNo();
+                assertThat(sent).hasSize(1);
+                reader.removeCard();
+                await(() -> controller.view().state() == SessionState.ATTRACT, "attract", 30);
+                assertThat(signature.wiped()).as("the signature went with the visit").isTrue();
+                Path pdf = dir.resolve("commitment.pdf");
+                Files.write(pdf, sent.get(0));
+                assertThat(run("pdfsig", pdf.toString())).contains("Signer Certificate Common Name: Test Hall Seal")
+                        .contains("Signature Validation: Signature is Valid.");
+                assertThat(run("pdftotext", pdf.toString(), "-").replaceAll("\\s+", "")).contains(no).contains("家政服务");
+                String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sent.get(0)));
+                assertThat(platform.registeredCommitmentDigests()).containsExactly(sha);
+            }
+            assertThat(logs).noneMatch(e -> e.getFormattedMessage().contains(signatureStart))
+                    .noneMatch(e -> e.getFormattedMessage().contains("610824199512300066"));
+        }
+    }
+
     @Test
     void aWrongPinRefusesThePlatformAndTakesTheKioskOutOfService(@TempDir Path dir) throws Exception {
         HallFiles hall = HallFiles.create(dir.resolve("etc"));

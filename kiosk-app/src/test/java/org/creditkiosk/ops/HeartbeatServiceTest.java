@@ -198,6 +198,60 @@ class HeartbeatServiceTest {
         }
     }
 
+    /** Contract 1.1 keys (issue 15): a signed commitment and a filed complaint count once, since the last heartbeat. */
+    @Test
+    void countsCommitmentsAndComplaints() throws Exception {
+        byte[] secret = DemoPlatformServer.newSecret();
+        try (DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), "YL-DEMO-01-K01", secret, Clock.systemUTC());
+             var client = server.client(CallObserver.NONE)) {
+            // The platform half of the commitment flow, real; the paper half is the report pipeline's (tested elsewhere).
+            ReportPipeline signsOnly = new ReportPipeline() {
+                @Override
+                public Outcome print(org.creditkiosk.platform.SessionToken token, org.creditkiosk.platform.api.CreditRecord record) {
+                    return new Failed(Notice.PrintProblem.PRINT_FAILED);
+                }
+
+                @Override
+                public Outcome printCommitment(org.creditkiosk.platform.SessionToken token,
+                        org.creditkiosk.platform.api.CommitmentTemplate template, Optional<String> uscc, byte[] png,
+                        Instant signedAt, org.creditkiosk.platform.api.CreditRecord subject,
+                        java.util.function.Consumer<org.creditkiosk.platform.api.SignedCommitment> signed)
+                        throws PlatformException {
+                    var c = client.signCommitment(token, org.creditkiosk.platform.api.CommitmentRequest.of(template, uscc, png, signedAt));
+                    signed.accept(c);
+                    return new Printed(c.commitmentNo());
+                }
+            };
+            try (SessionController controller = new SessionController(new Session(Clock.systemUTC(), SessionTimeouts.defaults()),
+                    client, signsOnly)) {
+                controller.start();
+                HeartbeatService hb = new HeartbeatService(client, controller, List.of(), List.of(), 0L, NO_ACTIONS, Clock.systemUTC());
+                controller.submit(new SessionEvent.AppCodeScanned("XYYL1.DEMO6Q0W3N8J2K5T7P4R1X9V"));
+                await(() -> controller.view().state() == SessionState.SHOWING_RECORD);
+                controller.submit(new SessionEvent.StartCommitment());
+                await(() -> controller.view().services().templates().isPresent());
+                String id = controller.view().services().templates().get().get(0).templateId();
+                controller.submit(new SessionEvent.ChooseTemplate(id));
+                controller.submit(new SessionEvent.TextReadToEnd());
+                controller.submit(new SessionEvent.StartSigning());
+                controller.submit(new SessionEvent.SubmitSignature(org.creditkiosk.signature.Signatures.scribble()));
+                controller.submit(new SessionEvent.ConfirmCommitment());
+                await(() -> controller.view().state() == SessionState.COMMITMENT_DONE);
+                controller.submit(new SessionEvent.BackToRecord());
+                controller.submit(new SessionEvent.StartComplaint());
+                controller.submit(new SessionEvent.SubmitComplaint(new org.creditkiosk.platform.api.ComplaintRequest(
+                        org.creditkiosk.platform.api.ComplaintRequest.Target.byName("某某餐饮店"),
+                        org.creditkiosk.platform.api.ComplaintRequest.Category.FOOD_DRUG_SAFETY, "后厨卫生条件很差，食品过期。",
+                        Optional.empty(), Optional.empty())));
+                await(() -> controller.view().state() == SessionState.COMPLAINT_FILED);
+                hb.beat();
+                assertThat(lastCounters(server)).containsEntry("commitments", 1L).containsEntry("complaints", 1L);
+                hb.beat();
+                assertThat(lastCounters(server)).containsEntry("commitments", 0L).containsEntry("complaints", 0L);
+            }
+        }
+    }
+
     private static final RemoteActions NO_ACTIONS = new RemoteActions() {
         @Override
         public void printTestPage() {

@@ -140,7 +140,7 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     /** The keys named on the command line, else the configured hall keystore (IllegalStateException: none). */
-    private ReportSettings keys(KioskSettings configured) {
+    ReportSettings keys(KioskSettings configured) {
         ReportSettings hall = keystore != null || demoDir != null ? null : HallSettings.report(configured);
         if (hall != null) {
             return hall;
@@ -152,7 +152,7 @@ public final class RenderCommand implements Callable<Integer> {
                 new ReportSettings.KeystorePassword.FromFile(passFile), Optional.ofNullable(alias));
     }
 
-    private static <T> T read(Path file, Class<T> type) {
+    static <T> T read(Path file, Class<T> type) {
         try {
             return Json.mapper().readValue(file.toFile(), type);
         } catch (JsonProcessingException e) {
@@ -192,7 +192,7 @@ public final class RenderCommand implements Callable<Integer> {
         return (where + why).replaceAll("\\s*\\R\\s*", " ");
     }
 
-    private static final class InvalidInput extends RuntimeException {
+    static final class InvalidInput extends RuntimeException {
         InvalidInput(String message) {
             super(message, null, false, false);
         }

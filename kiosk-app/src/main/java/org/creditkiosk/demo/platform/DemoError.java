@@ -31,7 +31,7 @@ final class DemoError extends Exception {
             case KIOSK_DISABLED, CARD_REVOKED, QR_EXPIRED, QR_USED, NOT_AUTHORIZED -> 403;
             case SUBJECT_NOT_FOUND -> 404;
             case INVALID_ARGUMENT -> 400;
-            case RECORD_CHANGED, DIGEST_MISMATCH, OBJECTION_OPEN -> 409;
+            case RECORD_CHANGED, DIGEST_MISMATCH, OBJECTION_OPEN, TEMPLATE_CHANGED -> 409;
             case PRINT_QUOTA_EXCEEDED, RATE_LIMITED -> 429;
             case MAINTENANCE -> 503;
             case INTERNAL -> 500;

@@ -78,6 +78,11 @@ final class DemoPlatform {
     private final Queue<HeartbeatAnswer.Command> pendingCommands = new ArrayDeque<>();
     private final List<Heartbeat> heartbeats = new ArrayList<>();
     private int objectionSeq;
+    // contract 1.1 (issue 15)
+    private final DemoCommitments commitments = new DemoCommitments();
+    private final Map<String, Integer> commitmentSeqByDay = new HashMap<>();
+    private final List<org.creditkiosk.platform.api.ComplaintRequest> complaints = new ArrayList<>();
+    private int complaintSeq;
     private Optional<ConfigBundle> bundle = Optional.empty();
     private long bundleVersion;
 
@@ -197,6 +202,10 @@ final class DemoPlatform {
     }
 
     synchronized Answer verifyReport(String reportNo) {
+        Optional<DemoCommitments.Signed> commitment = commitments.signed(reportNo);
+        if (commitment.isPresent()) {
+            return verifyCommitment(commitment.get());
+        }
         ObjectNode answer = Json.mapper().createObjectNode();
         answer.put("reportNo", reportNo);
         Report report = reports.get(reportNo);
@@ -210,6 +219,7 @@ final class DemoPlatform {
         report.digest().ifPresent(d -> answer.put("sha256", d.sha256()).put("pages", d.pages()));
         answer.put("issuedAt", report.issuedAt().toString());
         answer.put("subjectNameMasked", Masking.name(report.subjectName()));
+        answer.put("kind", "REPORT");
         return Answer.json(200, answer);
     }
 
@@ -313,6 +323,137 @@ final class DemoPlatform {
         // The record changed: a report allocated against the old version is refused with RECORD_CHANGED.
         record.put("recordVersion", record.get("recordVersion").asLong() + 1);
         return Answer.json(201, ticket.deepCopy());
+    }
+
+    // ---- contract 1.1: credit commitments and complaints (issue 15) -----------------------------------------------
+
+    synchronized Answer listCommitmentTemplates(Optional<String> bearer, Map<String, String> query) throws DemoError {
+        Session session = session(bearer);
+        Optional<String> uscc = Optional.ofNullable(query.get("uscc"));
+        if (uscc.isPresent()) {
+            requireRepresents(session, uscc.get());
+        }
+        ObjectNode answer = Json.mapper().createObjectNode();
+        answer.set("templates", Json.mapper().valueToTree(commitments.templatesFor(
+                uscc.isPresent() ? DemoCommitments.Audience.ORGANIZATION : DemoCommitments.Audience.PERSON)));
+        return Answer.json(200, answer);
+    }
+
+    synchronized Answer signCommitment(Optional<String> bearer, byte[] body) throws DemoError {
+        Session session = session(bearer);
+        org.creditkiosk.platform.api.CommitmentRequest request = parse(body, org.creditkiosk.platform.api.CommitmentRequest.class);
+        ObjectNode record;
+        if (request.uscc().isPresent()) {
+            requireRepresents(session, request.uscc().get());
+            record = records.get(fixtures.subjects().get(request.uscc().get()).recordId());
+        } else {
+            record = records.get(fixtures.persons().get(session.idNumber()).recordId());
+        }
+        DemoCommitments.Audience who = request.uscc().isPresent() ? DemoCommitments.Audience.ORGANIZATION
+                : DemoCommitments.Audience.PERSON;
+        if (commitments.audienceOf(request.templateId()).filter(a -> a != who).isPresent()) {
+            throw invalid("template is not for " + (who == DemoCommitments.Audience.PERSON ? "persons" : "organisations"));
+        }
+        org.creditkiosk.platform.api.CommitmentTemplate template = commitments.check(request);
+        LocalDate today = today();
+        String day = DAY.format(today);
+        int seq = commitmentSeqByDay.merge(day, 1, Integer::sum);
+        String no = "YLCN-" + day + "-" + kioskSeq + "-" + String.format("%06d", seq);
+        Instant signedAt = now().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate publicUntil = today.plusDays(template.publicDays().orElse(365));
+        String subjectName = record.get("subject").get("name").asText();
+        commitments.add(new DemoCommitments.Signed(no, template, record.get("recordId").asText(), subjectName, signedAt,
+                publicUntil, Optional.empty()));
+        // Published (信用承诺公示): the commitment enters the subject's record, whose version changes.
+        ArrayNode list = record.has("commitments") ? (ArrayNode) record.get("commitments") : record.putArray("commitments");
+        list.addObject().put("itemId", no).put("title", template.title()).put("authority", template.department())
+                .put("madeOn", today.toString());
+        record.put("recordVersion", record.get("recordVersion").asLong() + 1);
+        ObjectNode answer = Json.mapper().createObjectNode();
+        answer.put("commitmentNo", no).put("templateId", template.templateId()).put("title", template.title())
+                .put("subjectNameMasked", Masking.name(subjectName)).put("signedAt", signedAt.toString())
+                .put("publicUntil", publicUntil.toString())
+                .put("verifyUrl", settings.publicVerifyBase() + "/v?c=" + no);
+        return Answer.json(201, answer);
+    }
+
+    synchronized Answer registerCommitmentDigest(Optional<String> bearer, String commitmentNo, byte[] body) throws DemoError {
+        Session session = session(bearer);
+        ReportDigest digest = parse(body, ReportDigest.class);
+        DemoCommitments.Signed c = commitments.signed(commitmentNo).orElseThrow(() -> invalid("unknown commitment number"));
+        if (!mayRead(session, records.get(c.recordId()))) {
+            throw new DemoError(ErrorCode.NOT_AUTHORIZED, "commitment belongs to another subject");
+        }
+        if (c.digest().isPresent()) {
+            if (c.digest().get().equals(digest)) {
+                return Answer.empty(204);
+            }
+            throw new DemoError(ErrorCode.DIGEST_MISMATCH, "a different digest was registered before");
+        }
+        commitments.put(c.withDigest(digest));
+        return Answer.empty(204);
+    }
+
+    synchronized Answer fileComplaint(Optional<String> bearer, byte[] body) throws DemoError {
+        session(bearer);
+        org.creditkiosk.platform.api.ComplaintRequest request = parse(body, org.creditkiosk.platform.api.ComplaintRequest.class);
+        if (request.target().uscc().isPresent() && !UnifiedSocialCreditCode.isValid(request.target().uscc().get())) {
+            throw invalid("target.uscc has a wrong check character");
+        }
+        if (request.occurredOn().filter(d -> d.isAfter(today())).isPresent()) {
+            throw invalid("occurredOn is in the future");
+        }
+        complaints.add(request);
+        LocalDate today = today();
+        String ticketNo = "YL-TS-" + DAY.format(today) + "-" + String.format("%04d", ++complaintSeq);
+        ObjectNode answer = Json.mapper().createObjectNode();
+        answer.put("ticketNo", ticketNo).put("receivedAt", now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("department", department(request.category()))
+                .put("dueOn", today.plusDays(15).toString());
+        return Answer.json(201, answer);
+    }
+
+    private static String department(org.creditkiosk.platform.api.ComplaintRequest.Category category) {
+        return switch (category) {
+            case UNPAID_WAGES -> "榆林市人力资源和社会保障局";
+            case TAX -> "国家税务总局榆林市税务局";
+            case FOOD_DRUG_SAFETY, FALSE_ADVERTISING, PRODUCT_QUALITY, CONTRACT_FRAUD -> "榆林市市场监督管理局";
+            case OTHER -> "榆林市社会信用体系建设领导小组办公室";
+        };
+    }
+
+    private Answer verifyCommitment(DemoCommitments.Signed c) {
+        ObjectNode answer = Json.mapper().createObjectNode();
+        answer.put("reportNo", c.commitmentNo());
+        answer.put("status", today().isAfter(c.publicUntil()) ? "EXPIRED" : "VALID");
+        c.digest().ifPresent(d -> answer.put("sha256", d.sha256()).put("pages", d.pages()));
+        answer.put("issuedAt", c.signedAt().toString());
+        answer.put("subjectNameMasked", Masking.name(c.subjectName()));
+        answer.put("kind", "COMMITMENT");
+        answer.put("title", c.template().title());
+        return Answer.json(200, answer);
+    }
+
+    private void requireRepresents(Session session, String uscc) throws DemoError {
+        if (!UnifiedSocialCreditCode.isValid(uscc)) {
+            throw invalid("uscc is malformed or has a wrong check character");
+        }
+        if (!represents(session, uscc)) {
+            throw new DemoError(ErrorCode.NOT_AUTHORIZED, "the session's person does not represent this organisation");
+        }
+    }
+
+    /** A department revises a template (new version and text): the next signCommitment with the old one is TEMPLATE_CHANGED. */
+    synchronized org.creditkiosk.platform.api.CommitmentTemplate reviseTemplate(String templateId) {
+        return commitments.revise(templateId);
+    }
+
+    synchronized List<String> registeredCommitmentDigests() {
+        return commitments.digests();
+    }
+
+    synchronized List<org.creditkiosk.platform.api.ComplaintRequest> complaints() {
+        return List.copyOf(complaints);
     }
 
     // ---- kiosk management ------------------------------------------------------------------------------------

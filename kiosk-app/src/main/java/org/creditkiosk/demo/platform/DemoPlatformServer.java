@@ -215,6 +215,23 @@ public final class DemoPlatformServer implements AutoCloseable {
         return platform.registeredDigests();
     }
 
+    // contract 1.1 (issue 15)
+
+    /** A department revises a commitment template: new version and text (TEMPLATE_CHANGED for the old one). */
+    public org.creditkiosk.platform.api.CommitmentTemplate reviseCommitmentTemplate(String templateId) {
+        return platform.reviseTemplate(templateId);
+    }
+
+    /** The SHA-256 digests (hex) registered for printed commitments so far. */
+    public List<String> registeredCommitmentDigests() {
+        return platform.registeredCommitmentDigests();
+    }
+
+    /** The complaints received so far (for tests: what the kiosk sent). */
+    public List<org.creditkiosk.platform.api.ComplaintRequest> complaints() {
+        return platform.complaints();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -285,6 +302,7 @@ public final class DemoPlatformServer implements AutoCloseable {
 
     private static final Pattern ORG = Pattern.compile("/v1/organizations/([^/]+)/record");
     private static final Pattern DIGEST = Pattern.compile("/v1/reports/([^/]+)/digest");
+    private static final Pattern COMMITMENT_DIGEST = Pattern.compile("/v1/commitments/([^/]+)/digest");
     private static final Pattern VERIFY = Pattern.compile("/v1/reports/([^/]+)/verification");
     private static final Pattern KIOSK = Pattern.compile("/v1/kiosks/([^/]+)/(config|heartbeat|commands/([^/]+)/result)");
 
@@ -330,6 +348,16 @@ public final class DemoPlatformServer implements AutoCloseable {
             case "POST /v1/objections":
                 name[0] = "fileObjection";
                 return new Routed("fileObjection", platform.fileObjection(bearer, body));
+            // contract 1.1: credit commitments and complaints (issue 15)
+            case "GET /v1/commitments/templates":
+                name[0] = "listCommitmentTemplates";
+                return new Routed("listCommitmentTemplates", platform.listCommitmentTemplates(bearer, query(exchange)));
+            case "POST /v1/commitments":
+                name[0] = "signCommitment";
+                return new Routed("signCommitment", platform.signCommitment(bearer, body));
+            case "POST /v1/complaints":
+                name[0] = "fileComplaint";
+                return new Routed("fileComplaint", platform.fileComplaint(bearer, body));
             default:
                 break;
         }
@@ -340,6 +368,10 @@ public final class DemoPlatformServer implements AutoCloseable {
         if (method.equals("PUT") && (m = DIGEST.matcher(path)).matches()) {
             name[0] = "registerReportDigest";
                 return new Routed("registerReportDigest", platform.registerReportDigest(bearer, m.group(1), body));
+        }
+        if (method.equals("PUT") && (m = COMMITMENT_DIGEST.matcher(path)).matches()) {
+            name[0] = "registerCommitmentDigest";
+            return new Routed("registerCommitmentDigest", platform.registerCommitmentDigest(bearer, m.group(1), body));
         }
         if (method.equals("GET") && (m = VERIFY.matcher(path)).matches()) {
             name[0] = "verifyReport";

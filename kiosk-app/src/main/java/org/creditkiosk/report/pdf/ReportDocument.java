@@ -424,12 +424,7 @@ public final class ReportDocument {
         // The seal sits over the issuer line, its centre on the office name as a stamp would be.
         float cx = textX + w * 0.62f;
         float cy = baseline - 3.5f * MM;
-        if (settings.sealImage().isPresent()) {
-            drawImageSeal(cs, cx, cy, radius);
-        } else {
-            Seal.draw(cs, fonts, cx, cy, radius, settings.sealLines().get(0),
-                    settings.sealLines().subList(1, settings.sealLines().size()));
-        }
+        Seal.drawConfigured(doc, cs, fonts, settings, cx, cy, radius);
 
         float qrSize = 24 * MM;
         float qrX = PageFlow.LEFT + 2 * MM;
@@ -441,21 +436,6 @@ public final class ReportDocument {
         String scan = "扫码核验报告真伪";
         flow.draw(scan, qrX + (qrSize - fonts.width(scan, small, false)) / 2, qrY - 7.2f * MM, small, false, Ink.GREY);
         flow.moveTo(top - blockHeight);
-    }
-
-    private void drawImageSeal(PDPageContentStream cs, float cx, float cy, float radius) {
-        try {
-            BufferedImage img = ImageIO.read(settings.sealImage().get().toFile());
-            if (img == null) {
-                throw new IOException("not an image: " + settings.sealImage().get());
-            }
-            PDImageXObject x = LosslessFactory.createFromImage(doc, img);
-            float d = 2 * radius;
-            float h = d * img.getHeight() / img.getWidth();
-            cs.drawImage(x, cx - radius, cy - h / 2, d, h);
-        } catch (IOException e) {
-            throw new ReportLayoutException("cannot draw the image seal " + settings.sealImage().get(), e);
-        }
     }
 
     private void runningHeadAndFoot() {

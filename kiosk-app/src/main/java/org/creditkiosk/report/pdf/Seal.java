@@ -20,6 +20,32 @@ public final class Seal {
     }
 
     /**
+     * The hall's seal as configured: its image ({@code report.sealImage}) when there is one, else drawn from the seal
+     * lines. Shared by the report and the commitment (issue 15).
+     */
+    public static void drawConfigured(org.apache.pdfbox.pdmodel.PDDocument doc, PDPageContentStream cs, DocumentFonts fonts,
+            org.creditkiosk.report.ReportSettings settings, float cx, float cy, float radius) {
+        if (settings.sealImage().isEmpty()) {
+            draw(cs, fonts, cx, cy, radius, settings.sealLines().get(0),
+                    settings.sealLines().subList(1, settings.sealLines().size()));
+            return;
+        }
+        try {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(settings.sealImage().get().toFile());
+            if (img == null) {
+                throw new java.io.IOException("not an image: " + settings.sealImage().get());
+            }
+            org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject x =
+                    org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, img);
+            float d = 2 * radius;
+            float h = d * img.getHeight() / img.getWidth();
+            cs.drawImage(x, cx - radius, cy - h / 2, d, h);
+        } catch (java.io.IOException e) {
+            throw new ReportLayoutException("cannot draw the image seal " + settings.sealImage().get(), e);
+        }
+    }
+
+    /**
      * @param arcText   text on the arc (the office name)
      * @param lowerText lines under the star, top to bottom (may be empty)
      */
