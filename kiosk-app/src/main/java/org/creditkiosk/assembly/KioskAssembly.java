@@ -27,6 +27,10 @@ import org.creditkiosk.device.scanner.QrScannerSettings;
 import org.creditkiosk.device.scanner.ScanCharset;
 import org.creditkiosk.device.scanner.ScanTerminator;
 import org.creditkiosk.config.ConfigLoader;
+import java.security.SecureRandom;
+import java.util.function.IntConsumer;
+import org.creditkiosk.ops.ConfigReload;
+import org.creditkiosk.ops.ConfigRollout;
 import org.creditkiosk.ops.HeartbeatService;
 import org.creditkiosk.ops.MaintenanceLockout;
 import org.creditkiosk.ops.RemoteActions;
@@ -59,17 +63,25 @@ public final class KioskAssembly {
 
     /** Starts the kiosk's parts (not the screens). On failure, everything started so far is closed again. */
     public static Kiosk assemble(KioskSources sources, Map<String, String> env) throws IOException {
+        return assemble(sources, env, KioskAssembly::exitForRestart);
+    }
+
+    /**
+     * {@link #assemble(KioskSources, Map)} with what a restart does: the kiosk exits with code 75 and systemd starts it
+     * again ({@code exit.accept(75)}); tests play systemd and start a new kiosk from the files.
+     */
+    public static Kiosk assemble(KioskSources sources, Map<String, String> env, IntConsumer exit) throws IOException {
         List<AutoCloseable> resources = new ArrayList<>(sources.resources());
         try {
-            return assemble(sources, env, resources);
+            return assemble(sources, env, resources, exit);
         } catch (IOException | RuntimeException e) {
             closeAll(reversed(resources));
             throw e;
         }
     }
 
-    private static Kiosk assemble(KioskSources sources, Map<String, String> env, List<AutoCloseable> resources)
-            throws IOException {
+    private static Kiosk assemble(KioskSources sources, Map<String, String> env, List<AutoCloseable> resources,
+            IntConsumer exit) throws IOException {
         KioskSettings settings = sources.settings();
         CircuitBreaker breaker = breaker(settings);
         HttpPlatformClient client = HttpPlatformClient.create(HallSettings.platform(settings, env), breaker);
@@ -108,6 +120,7 @@ public final class KioskAssembly {
         }
         resources.add(new DeviceWatch(devices, controller).start(DEVICE_WATCH_MS));
 
+        ConfigReload reload = new ConfigReload(client, settings);
         RemoteActions actions = new RemoteActions() {
             @Override
             public void printTestPage() throws Exception {
@@ -116,19 +129,25 @@ public final class KioskAssembly {
 
             @Override
             public Reload reloadConfig() {
-                return new org.creditkiosk.ops.ConfigReload(client, settings).run();
+                return reload.run();
             }
 
             @Override
             public void restart() {
-                exitForRestart();
+                log.warn("exiting for a restart (systemd starts the kiosk again)");
+                exit.accept(RESTART_EXIT);
             }
         };
+        ConfigRollout rollout = new ConfigRollout(client, settings, controller, reload, actions::restart, Clock.systemUTC(),
+                new SecureRandom());
+        resources.add(rollout);
         resources.add(new HeartbeatService(client, controller, devices, settings.unknownKeys(), settings.configVersion(),
                 actions, Clock.systemUTC())
                 .countAlso(new MaintenanceLockout(ConfigLoader.dataDir(settings), Clock.systemUTC()))
+                .countAlso(rollout)
                 .start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
         controller.start();
+        rollout.start();
         settings.bundleRefusal().ifPresent(reason -> {
             // The heartbeat keeps running, so administrators can push a bundle that verifies (RELOAD_CONFIG).
             log.error("out of service: {}; push a valid signed bundle (RELOAD_CONFIG) or remove the stored one", reason);
@@ -147,9 +166,10 @@ public final class KioskAssembly {
     }
 
     /** Exit code 75 (EX_TEMPFAIL): systemd's Restart=always starts the kiosk again. */
-    private static void exitForRestart() {
-        log.warn("exiting for a restart (systemd starts the kiosk again)");
-        System.exit(75);
+    public static final int RESTART_EXIT = 75;
+
+    private static void exitForRestart(int code) {
+        System.exit(code);
     }
 
     private static CircuitBreaker breaker(KioskSettings settings) {

@@ -76,7 +76,8 @@ public final class RunCommand {
     public static KioskSources sources(boolean demo, Map<String, String> env, PrintStream err) throws IOException, Refused {
         KioskSettings settings;
         try {
-            settings = ConfigLoader.standard(KioskHome.path(), Optional.ofNullable(env.get("KIOSK_CONFIG")).map(Path::of), env);
+            settings = ConfigLoader.forKioskStart(KioskHome.path(), Optional.ofNullable(env.get("KIOSK_CONFIG")).map(Path::of), env,
+                    Clock.systemUTC());
         } catch (ConfigException e) {
             e.problems().forEach(p -> err.println("kiosk: invalid configuration: " + p));
             log.error("configuration rejected: {}", e.getMessage());

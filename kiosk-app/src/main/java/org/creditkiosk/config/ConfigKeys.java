@@ -71,6 +71,14 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> HEARTBEAT_INTERVAL = admin(ConfigKey.seconds("ops.heartbeatIntervalS", 60, 5, 3600,
             "How often the kiosk sends its heartbeat (state, device health, counters; never personal data) and picks up the administrators' commands."));
 
+    // --- configuration rollout (issue 12) --------------------------------------------------------------------
+    public static final ConfigKey<Duration> CONFIG_POLL_INTERVAL = admin(ConfigKey.seconds("config.pollIntervalS", 300, 5, 86400,
+            "How often the kiosk asks the platform for a newer signed bundle (getKioskConfig with If-None-Match), plus a random jitter; a newer valid one is applied when no visit is in progress."));
+    public static final ConfigKey<Duration> CONFIG_POLL_JITTER = admin(ConfigKey.seconds("config.pollJitterS", 60, 0, 3600,
+            "Random extra wait, 0 to this, before each poll, so a fleet does not ask at the same moment."));
+    public static final ConfigKey<Duration> CONFIG_HEALTH_GATE = admin(ConfigKey.seconds("config.healthGateS", 180, 5, 1800,
+            "After a start on a new bundle: time to reach a healthy attract screen (attract state, platform answers); else, or after two crashes, the kiosk returns to the last good bundle and reports the failed version."));
+
     // --- devices ---------------------------------------------------------------------------------------------
     public static final ConfigKey<Optional<String>> IDCARD_PORT = add(ConfigKey.optionalText("devices.idcard.port",
             "Serial device of the ID card reader, e.g. /dev/kiosk-idcard (udev name). Empty: no reader (kiosk demo uses its simulator)."));

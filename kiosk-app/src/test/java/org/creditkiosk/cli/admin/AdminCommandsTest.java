@@ -27,6 +27,7 @@ import org.creditkiosk.cli.KioskCommand;
 import org.creditkiosk.config.BundleStore;
 import org.creditkiosk.config.ConfigKeys;
 import org.creditkiosk.config.ConfigLoader;
+import org.creditkiosk.config.ConfigTrial;
 import org.creditkiosk.config.KioskSettings;
 import org.creditkiosk.config.VersionFloor;
 import org.creditkiosk.demo.platform.DemoPlatformServer;
@@ -151,10 +152,16 @@ class AdminCommandsTest {
             var r = new ConfigReload(client, before).run();
             assertThat(r.result().outcome()).as(r.result().detail().orElse("")).isEqualTo(CommandResult.Outcome.DONE);
         }
+        assertThat(new ConfigTrial(data).read().trialVersion()).isEqualTo(3);
+        KioskSettings onTrial = ConfigLoader.forKioskStart(dir, Optional.of(local), Map.of(), Clock.systemUTC());
+        assertThat(onTrial.configVersion()).isEqualTo(3);
+        assertThat(onTrial.onTrial()).isTrue();
+        assertThat(new ConfigTrial(data).promote()).isEqualTo(3);
         assertThat(new VersionFloor(data).read()).isEqualTo(3);
         assertThat(new BundleStore(data).file()).exists();
         KioskSettings after = ConfigLoader.standard(dir, Optional.of(local), Map.of());
         assertThat(after.bundleRefusal()).isEmpty();
+        assertThat(after.onTrial()).isFalse();
         assertThat(after.configVersion()).isEqualTo(3);
         assertThat(after.get(ConfigKeys.HALL_NAME)).isEqualTo("神木市政务服务中心");
         assertThat(after.sourceOf(ConfigKeys.HEARTBEAT_INTERVAL)).isEqualTo("signed bundle v3");
