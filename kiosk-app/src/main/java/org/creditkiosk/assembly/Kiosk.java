@@ -149,6 +149,31 @@ public final class Kiosk implements KioskPorts, AutoCloseable {
         return new MaintenanceStatus(lines, facts);
     }
 
+    // ---- issue 12: hall content -----------------------------------------------------------------------------
+
+    private volatile org.creditkiosk.ops.ContentCache content;
+
+    void content(org.creditkiosk.ops.ContentCache cache) {
+        this.content = cache;
+    }
+
+    @Override
+    public org.creditkiosk.ui.HallDisplay hallDisplay() {
+        org.creditkiosk.ops.ContentCache c = content;
+        return new org.creditkiosk.ui.HallDisplay(settings.get(ConfigKeys.HALL_SLIDES), settings.get(ConfigKeys.HALL_ANNOUNCEMENT),
+                KioskAssembly.hours(settings), settings.get(ConfigKeys.HALL_TIME_ZONE),
+                settings.get(ConfigKeys.HALL_CLOSED_LIST_SEARCH),
+                sha -> c == null ? Optional.empty() : c.file(sha), Clock.systemUTC());
+    }
+
+    @Override
+    public void onHallContent(Runnable listener) {
+        org.creditkiosk.ops.ContentCache c = content;
+        if (c != null) {
+            c.addListener(listener);
+        }
+    }
+
     @Override
     public void close() {
         publicPool.shutdownNow();

@@ -29,6 +29,9 @@ import org.creditkiosk.device.scanner.ScanTerminator;
 import org.creditkiosk.config.ConfigLoader;
 import java.security.SecureRandom;
 import java.util.function.IntConsumer;
+import org.creditkiosk.config.HallContent;
+import org.creditkiosk.ops.ContentCache;
+import org.creditkiosk.ops.HallSchedule;
 import org.creditkiosk.ops.ConfigReload;
 import org.creditkiosk.ops.ConfigRollout;
 import org.creditkiosk.ops.HeartbeatService;
@@ -146,6 +149,12 @@ public final class KioskAssembly {
                 .countAlso(new MaintenanceLockout(ConfigLoader.dataDir(settings), Clock.systemUTC()))
                 .countAlso(rollout)
                 .start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
+        // issue 12: hall content from the bundle: files fetched once into <data dir>/content, opening hours
+        ContentCache content = new ContentCache(ConfigLoader.dataDir(settings), client);
+        resources.add(content);
+        content.keep(settings.get(ConfigKeys.HALL_SLIDES).stream().map(HallContent.Slide::sha256).toList(), 60);
+        resources.add(new HallSchedule(hours(settings), settings.get(ConfigKeys.HALL_TIME_ZONE), controller, Clock.systemUTC())
+                .start());
         controller.start();
         rollout.start();
         settings.bundleRefusal().ifPresent(reason -> {
@@ -156,7 +165,15 @@ public final class KioskAssembly {
         log.info("kiosk {} started{}: platform {}, devices {}, A4 {}", settings.get(ConfigKeys.KIOSK_ID),
                 sources.demo().isPresent() ? " (demo)" : "", client.settings().url(),
                 devices.stream().map(d -> d.kind().name()).toList(), a4.name());
-        return new Kiosk(settings, client, controller, intake, sources.demo(), reversed(resources), devices, breaker, actions);
+        Kiosk kiosk = new Kiosk(settings, client, controller, intake, sources.demo(), reversed(resources), devices, breaker, actions);
+        kiosk.content(content);
+        return kiosk;
+    }
+
+    /** The opening hours with the closed dates (two keys, one schedule). */
+    static HallContent.Hours hours(KioskSettings settings) {
+        HallContent.Hours h = settings.get(ConfigKeys.HALL_HOURS);
+        return new HallContent.Hours(h.days(), settings.get(ConfigKeys.HALL_CLOSED_DATES));
     }
 
     private static void open(Device d, List<Device> devices, List<AutoCloseable> resources) {

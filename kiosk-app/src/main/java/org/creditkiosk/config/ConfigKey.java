@@ -95,6 +95,11 @@ public final class ConfigKey<T> {
         return new ConfigKey<>(name, "JSON", def, bounds, doc, parser);
     }
 
+    /** A single value of its own syntax: {@code parser} gives the typed value or throws with the reason. */
+    public static <T> ConfigKey<T> parsed(String name, String type, String def, String bounds, String doc, Function<String, T> parser) {
+        return new ConfigKey<>(name, type, def, bounds, doc, parser);
+    }
+
     /** The same key, which the administrators' signed bundle may set too. */
     public ConfigKey<T> allowInBundle() {
         return new ConfigKey<>(name, type, defaultText, bounds, doc, parser, Scope.BUNDLE);

@@ -174,8 +174,12 @@ public final class ConfigRollout implements HeartbeatCounters, AutoCloseable {
         if (!gateOpen) {
             return;
         }
-        SessionState state = session.view().state();
-        if (state == SessionState.ATTRACT && platformAnswers()) {
+        SessionView view = session.view();
+        SessionState state = view.state();
+        // closed hall: the calm closed screen is the attract screen of the night
+        boolean attract = state == SessionState.ATTRACT || (state == SessionState.OUT_OF_SERVICE
+                && view.outOfServiceReason().filter(r -> r == org.creditkiosk.platform.Notice.OutOfService.HALL_CLOSED).isPresent());
+        if (attract && platformAnswers()) {
             try {
                 trial.promote();
             } catch (IOException e) {

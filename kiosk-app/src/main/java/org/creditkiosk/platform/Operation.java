@@ -17,7 +17,9 @@ public enum Operation {
     FILE_OBJECTION("fileObjection", false),
     GET_KIOSK_CONFIG("getKioskConfig", true),
     HEARTBEAT("heartbeat", true),
-    REPORT_COMMAND_RESULT("reportCommandResult", true);
+    REPORT_COMMAND_RESULT("reportCommandResult", true),
+    // --- contract 1.1: hall content and logs (issue 12) ---
+    GET_CONTENT("getContent", true);
 
     private final String operationId;
     private final boolean idempotent;

@@ -181,6 +181,11 @@ public final class DemoPlatformServer implements AutoCloseable {
         this.maintenance = retryAfter;
     }
 
+    /** Contract 1.1: serves {@code bytes} at {@code /v1/content/<their SHA-256>}; returns the hash. */
+    public String putContent(byte[] bytes) {
+        return platform.putContent(bytes);
+    }
+
     public void setConfigBundle(ConfigBundle bundle) {
         platform.setConfigBundle(bundle);
     }
@@ -286,6 +291,7 @@ public final class DemoPlatformServer implements AutoCloseable {
     private static final Pattern ORG = Pattern.compile("/v1/organizations/([^/]+)/record");
     private static final Pattern DIGEST = Pattern.compile("/v1/reports/([^/]+)/digest");
     private static final Pattern VERIFY = Pattern.compile("/v1/reports/([^/]+)/verification");
+    private static final Pattern CONTENT = Pattern.compile("/v1/content/([^/]+)");
     private static final Pattern KIOSK = Pattern.compile("/v1/kiosks/([^/]+)/(config|heartbeat|commands/([^/]+)/result)");
 
     /** A bug in the demo must still end in a contract answer (500 INTERNAL), not a dropped connection. */
@@ -344,6 +350,11 @@ public final class DemoPlatformServer implements AutoCloseable {
         if (method.equals("GET") && (m = VERIFY.matcher(path)).matches()) {
             name[0] = "verifyReport";
                 return new Routed("verifyReport", platform.verifyReport(m.group(1)));
+        }
+        // --- contract 1.1: hall content (issue 12) ---
+        if (method.equals("GET") && (m = CONTENT.matcher(path)).matches()) {
+            name[0] = "getContent";
+            return new Routed("getContent", platform.getContent(m.group(1)));
         }
         if ((m = KIOSK.matcher(path)).matches()) {
             if (!m.group(1).equals(kioskId)) {
@@ -427,6 +438,14 @@ public final class DemoPlatformServer implements AutoCloseable {
         }
         if (answer.body().isEmpty()) {
             exchange.sendResponseHeaders(answer.status(), -1);
+            return;
+        }
+        if (answer.body().get() instanceof byte[] raw) {
+            // contract 1.1 getContent: the file's bytes as they are (the answer's headers carry the type)
+            exchange.sendResponseHeaders(answer.status(), raw.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(raw);
+            }
             return;
         }
         byte[] bytes = Json.mapper().writeValueAsBytes(answer.body().get());
