@@ -31,6 +31,7 @@ import java.security.SecureRandom;
 import java.util.function.IntConsumer;
 import org.creditkiosk.config.HallContent;
 import org.creditkiosk.ops.ContentCache;
+import org.creditkiosk.ops.LogUpload;
 import org.creditkiosk.ops.HallSchedule;
 import org.creditkiosk.ops.ConfigReload;
 import org.creditkiosk.ops.ConfigRollout;
@@ -133,6 +134,11 @@ public final class KioskAssembly {
             @Override
             public Reload reloadConfig() {
                 return reload.run();
+            }
+
+            @Override
+            public org.creditkiosk.platform.api.CommandResult uploadLogs(String commandId) {
+                return new LogUpload(LogUpload.defaultLogDir(), client).upload(commandId);
             }
 
             @Override

@@ -303,6 +303,16 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
         });
     }
 
+    @Override
+    public void uploadLogs(String commandId, byte[] gzip) throws PlatformException {
+        CommandId.require(commandId);
+        if (gzip.length > MAX_CONTENT_BYTES) {
+            throw new IllegalArgumentException("logs of " + gzip.length + " bytes exceed the contract's 5 MiB");
+        }
+        call(Operation.UPLOAD_LOGS, new Request.Builder().url(url("v1", "kiosks", settings.kioskId(), "logs", commandId))
+                .put(RequestBody.create(gzip, MediaType.get("application/gzip"))), Optional.empty(), r -> null);
+    }
+
     private static byte[] sha256(byte[] bytes) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);

@@ -19,7 +19,8 @@ public enum Operation {
     HEARTBEAT("heartbeat", true),
     REPORT_COMMAND_RESULT("reportCommandResult", true),
     // --- contract 1.1: hall content and logs (issue 12) ---
-    GET_CONTENT("getContent", true);
+    GET_CONTENT("getContent", true),
+    UPLOAD_LOGS("uploadLogs", true);
 
     private final String operationId;
     private final boolean idempotent;

@@ -169,6 +169,11 @@ class HeartbeatServiceTest {
                 public byte[] getContent(String sha256) throws PlatformException {
                     return client.getContent(sha256);
                 }
+
+                @Override
+                public void uploadLogs(String commandId, byte[] gzip) throws PlatformException {
+                    client.uploadLogs(commandId, gzip);
+                }
             };
             // As the kiosk wires it: the heartbeat reads the entry's state file through its own instance.
             HeartbeatService hb = new HeartbeatService(platform, controller, List.of(), List.of(), 0L, NO_ACTIONS, Clock.systemUTC())

@@ -154,6 +154,11 @@ class HallScreensTest {
             }
 
             @Override
+            public void uploadLogs(String commandId, byte[] gzip) {
+                throw new AssertionError("offline");
+            }
+
+            @Override
             public byte[] getContent(String sha256) throws org.creditkiosk.platform.PlatformException {
                 throw new org.creditkiosk.platform.PlatformException.Transport(
                         org.creditkiosk.platform.PlatformException.Transport.Kind.UNREACHABLE, "offline", null);

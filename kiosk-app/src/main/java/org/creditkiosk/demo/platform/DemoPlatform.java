@@ -357,6 +357,23 @@ final class DemoPlatform {
                 "Cache-Control", "public, max-age=31536000, immutable"));
     }
 
+    private final Map<String, byte[]> logs = new java.util.LinkedHashMap<>();
+
+    synchronized Answer uploadLogs(String commandId, byte[] gzip) throws DemoError {
+        if (gzip.length > 5 * 1024 * 1024) {
+            throw new DemoError(ErrorCode.INVALID_ARGUMENT, "logs larger than 5 MiB");
+        }
+        if (gzip.length < 2 || (gzip[0] & 0xff) != 0x1f || (gzip[1] & 0xff) != 0x8b) {
+            throw new DemoError(ErrorCode.INVALID_ARGUMENT, "body is not gzip");
+        }
+        logs.put(commandId, gzip.clone());
+        return Answer.empty(204);
+    }
+
+    synchronized Map<String, byte[]> uploadedLogs() {
+        return Map.copyOf(logs);
+    }
+
     synchronized String putContent(byte[] bytes) {
         String sha = org.creditkiosk.platform.RequestSigner.sha256Hex(bytes);
         content.put(sha, bytes.clone());
