@@ -108,6 +108,10 @@ public final class Kiosk implements KioskPorts, AutoCloseable {
     @Override
     public PublicLists publicLists() {
         return (q, kind, page, size) -> CompletableFuture.supplyAsync(() -> {
+            org.creditkiosk.ops.UsageCounters u = usage;
+            if (u != null && page <= 1) {
+                u.listSearch(); // a search, not each further page of it
+            }
             try {
                 return platform.searchPublicLists(q, kind, page, size);
             } catch (PlatformException e) {
@@ -152,6 +156,11 @@ public final class Kiosk implements KioskPorts, AutoCloseable {
     // ---- issue 12: hall content -----------------------------------------------------------------------------
 
     private volatile org.creditkiosk.ops.ContentCache content;
+    private volatile org.creditkiosk.ops.UsageCounters usage;
+
+    void usage(org.creditkiosk.ops.UsageCounters counters) {
+        this.usage = counters;
+    }
 
     void content(org.creditkiosk.ops.ContentCache cache) {
         this.content = cache;

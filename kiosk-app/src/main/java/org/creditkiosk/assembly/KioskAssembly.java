@@ -32,6 +32,7 @@ import java.util.function.IntConsumer;
 import org.creditkiosk.config.HallContent;
 import org.creditkiosk.ops.ContentCache;
 import org.creditkiosk.ops.LogUpload;
+import org.creditkiosk.ops.UsageCounters;
 import org.creditkiosk.ops.HallSchedule;
 import org.creditkiosk.ops.ConfigReload;
 import org.creditkiosk.ops.ConfigRollout;
@@ -111,7 +112,9 @@ public final class KioskAssembly {
                 new Session(Clock.systemUTC(), settings.sessionTimeouts()), client, pipeline);
         resources.add(controller);
         resources.add(watch(settings, breaker, client, controller));
-        DeviceIntake intake = new DeviceIntake(settings.get(ConfigKeys.VERIFY_HOST), controller::submit);
+        UsageCounters usage = new UsageCounters(ConfigLoader.dataDir(settings));
+        controller.addListener(usage);
+        DeviceIntake intake = new DeviceIntake(settings.get(ConfigKeys.VERIFY_HOST), usage.tap(controller::submit));
 
         if (sources.reader().isPresent()) {
             open(new IdCardReader(sources.reader().get(), IdCardReaderSettings.defaults()
@@ -154,6 +157,7 @@ public final class KioskAssembly {
                 actions, Clock.systemUTC())
                 .countAlso(new MaintenanceLockout(ConfigLoader.dataDir(settings), Clock.systemUTC()))
                 .countAlso(rollout)
+                .countAlso(usage)
                 .start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
         // issue 12: hall content from the bundle: files fetched once into <data dir>/content, opening hours
         ContentCache content = new ContentCache(ConfigLoader.dataDir(settings), client);
@@ -173,6 +177,7 @@ public final class KioskAssembly {
                 devices.stream().map(d -> d.kind().name()).toList(), a4.name());
         Kiosk kiosk = new Kiosk(settings, client, controller, intake, sources.demo(), reversed(resources), devices, breaker, actions);
         kiosk.content(content);
+        kiosk.usage(usage);
         return kiosk;
     }
 
