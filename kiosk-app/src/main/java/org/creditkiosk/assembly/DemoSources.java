@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.creditkiosk.config.ConfigException;
+import org.creditkiosk.config.BundleSigner;
 import org.creditkiosk.config.ConfigKeys;
+import org.creditkiosk.demo.DemoContent;
+import org.creditkiosk.platform.api.ConfigBundle;
 import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.config.KioskSettings;
 import org.creditkiosk.demo.DemoDevices;
@@ -88,6 +91,7 @@ public final class DemoSources {
         if (configured.get(ConfigKeys.TRUSTED_KEYS_FILE).isEmpty()) {
             overlay.put(ConfigKeys.TRUSTED_KEYS_FILE.name(), trustedKeys.toString());
         }
+        overlay.putAll(demoHallContent(server, demoDir));
         if (configured.get(ConfigKeys.MAINTENANCE_PIN_HASH).isEmpty()) {
             overlay.put(ConfigKeys.MAINTENANCE_PIN_HASH.name(), MaintenanceAccess.hash(DEMO_PIN));
         }
@@ -168,6 +172,36 @@ public final class DemoSources {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot generate the demo administrators' key: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Issue 12: the demo's hall content. The demo platform serves the slides ({@link DemoContent}) at
+     * {@code /v1/content/{sha256}}; the same settings go into the demo's settings layer (so the demo shows them from
+     * the start, fetched and cached like a hall's) and into {@code <data dir>/demo/demo-bundle.json}, a bundle signed
+     * with the demo administrators' key ({@code kiosk admin verify --bundle ... --trusted-keys <data dir>/demo/trusted-keys}).
+     * It is not published on the demo platform by default: applying it would restart the demo (exit 75) under someone
+     * trying it; tests publish it.
+     */
+    private static Map<String, String> demoHallContent(DemoPlatformServer server, Path demoDir) throws IOException {
+        com.fasterxml.jackson.databind.node.ArrayNode slides = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (DemoContent.Slide s : DemoContent.slides()) {
+            slides.addObject().put("sha256", server.putContent(s.png())).put("captionZh", s.captionZh())
+                    .put("captionEn", s.captionEn()).put("durationS", s.durationS());
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode announcement = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode().put("zh", "演示：本月 15 日起，企业信用修复可在本机提交申请材料说明。")
+                .put("en", "Demo: from the 15th, companies can read here how to apply for credit repair.");
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(ConfigKeys.HALL_SLIDES.name(), slides.toString());
+        values.put(ConfigKeys.HALL_ANNOUNCEMENT.name(), announcement.toString());
+        Map<String, com.fasterxml.jackson.databind.JsonNode> settings = new LinkedHashMap<>();
+        settings.put(ConfigKeys.HALL_SLIDES.name(), slides);
+        settings.put(ConfigKeys.HALL_ANNOUNCEMENT.name(), announcement);
+        ConfigBundle bundle = BundleSigner.sign(BundleSigner.readPrivateKey(demoDir.resolve("demo-admin.pem")), "demo-admin",
+                BundleSigner.payload(1, java.time.Instant.now(), List.of(), settings));
+        ownerOnlyFile(demoDir.resolve("demo-bundle.json"), org.creditkiosk.platform.api.Json.mapper()
+                .writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle));
+        return values;
     }
 
     /** Writes {@code bytes} to {@code file}, mode 600 from the start, atomically. */

@@ -108,6 +108,10 @@ public final class Kiosk implements KioskPorts, AutoCloseable {
     @Override
     public PublicLists publicLists() {
         return (q, kind, page, size) -> CompletableFuture.supplyAsync(() -> {
+            org.creditkiosk.ops.UsageCounters u = usage;
+            if (u != null && page <= 1) {
+                u.listSearch(); // a search, not each further page of it
+            }
             try {
                 return platform.searchPublicLists(q, kind, page, size);
             } catch (PlatformException e) {
@@ -147,6 +151,36 @@ public final class Kiosk implements KioskPorts, AutoCloseable {
                 "data folder " + ConfigLoader.dataDir(settings)));
         settings.bundleRefusal().ifPresent(r -> facts.add("OUT OF SERVICE: " + r));
         return new MaintenanceStatus(lines, facts);
+    }
+
+    // ---- issue 12: hall content -----------------------------------------------------------------------------
+
+    private volatile org.creditkiosk.ops.ContentCache content;
+    private volatile org.creditkiosk.ops.UsageCounters usage;
+
+    void usage(org.creditkiosk.ops.UsageCounters counters) {
+        this.usage = counters;
+    }
+
+    void content(org.creditkiosk.ops.ContentCache cache) {
+        this.content = cache;
+    }
+
+    @Override
+    public org.creditkiosk.ui.HallDisplay hallDisplay() {
+        org.creditkiosk.ops.ContentCache c = content;
+        return new org.creditkiosk.ui.HallDisplay(settings.get(ConfigKeys.HALL_SLIDES), settings.get(ConfigKeys.HALL_ANNOUNCEMENT),
+                KioskAssembly.hours(settings), settings.get(ConfigKeys.HALL_TIME_ZONE),
+                settings.get(ConfigKeys.HALL_CLOSED_LIST_SEARCH),
+                sha -> c == null ? Optional.empty() : c.file(sha), Clock.systemUTC());
+    }
+
+    @Override
+    public void onHallContent(Runnable listener) {
+        org.creditkiosk.ops.ContentCache c = content;
+        if (c != null) {
+            c.addListener(listener);
+        }
     }
 
     @Override

@@ -27,6 +27,15 @@ import org.creditkiosk.device.scanner.QrScannerSettings;
 import org.creditkiosk.device.scanner.ScanCharset;
 import org.creditkiosk.device.scanner.ScanTerminator;
 import org.creditkiosk.config.ConfigLoader;
+import java.security.SecureRandom;
+import java.util.function.IntConsumer;
+import org.creditkiosk.config.HallContent;
+import org.creditkiosk.ops.ContentCache;
+import org.creditkiosk.ops.LogUpload;
+import org.creditkiosk.ops.UsageCounters;
+import org.creditkiosk.ops.HallSchedule;
+import org.creditkiosk.ops.ConfigReload;
+import org.creditkiosk.ops.ConfigRollout;
 import org.creditkiosk.ops.HeartbeatService;
 import org.creditkiosk.ops.MaintenanceLockout;
 import org.creditkiosk.ops.RemoteActions;
@@ -59,17 +68,25 @@ public final class KioskAssembly {
 
     /** Starts the kiosk's parts (not the screens). On failure, everything started so far is closed again. */
     public static Kiosk assemble(KioskSources sources, Map<String, String> env) throws IOException {
+        return assemble(sources, env, KioskAssembly::exitForRestart);
+    }
+
+    /**
+     * {@link #assemble(KioskSources, Map)} with what a restart does: the kiosk exits with code 75 and systemd starts it
+     * again ({@code exit.accept(75)}); tests play systemd and start a new kiosk from the files.
+     */
+    public static Kiosk assemble(KioskSources sources, Map<String, String> env, IntConsumer exit) throws IOException {
         List<AutoCloseable> resources = new ArrayList<>(sources.resources());
         try {
-            return assemble(sources, env, resources);
+            return assemble(sources, env, resources, exit);
         } catch (IOException | RuntimeException e) {
             closeAll(reversed(resources));
             throw e;
         }
     }
 
-    private static Kiosk assemble(KioskSources sources, Map<String, String> env, List<AutoCloseable> resources)
-            throws IOException {
+    private static Kiosk assemble(KioskSources sources, Map<String, String> env, List<AutoCloseable> resources,
+            IntConsumer exit) throws IOException {
         KioskSettings settings = sources.settings();
         CircuitBreaker breaker = breaker(settings);
         HttpPlatformClient client = HttpPlatformClient.create(HallSettings.platform(settings, env), breaker);
@@ -95,7 +112,9 @@ public final class KioskAssembly {
                 new Session(Clock.systemUTC(), settings.sessionTimeouts()), client, pipeline);
         resources.add(controller);
         resources.add(watch(settings, breaker, client, controller));
-        DeviceIntake intake = new DeviceIntake(settings.get(ConfigKeys.VERIFY_HOST), controller::submit);
+        UsageCounters usage = new UsageCounters(ConfigLoader.dataDir(settings));
+        controller.addListener(usage);
+        DeviceIntake intake = new DeviceIntake(settings.get(ConfigKeys.VERIFY_HOST), usage.tap(controller::submit));
 
         if (sources.reader().isPresent()) {
             open(new IdCardReader(sources.reader().get(), IdCardReaderSettings.defaults()
@@ -108,6 +127,7 @@ public final class KioskAssembly {
         }
         resources.add(new DeviceWatch(devices, controller).start(DEVICE_WATCH_MS));
 
+        ConfigReload reload = new ConfigReload(client, settings);
         RemoteActions actions = new RemoteActions() {
             @Override
             public void printTestPage() throws Exception {
@@ -116,19 +136,37 @@ public final class KioskAssembly {
 
             @Override
             public Reload reloadConfig() {
-                return new org.creditkiosk.ops.ConfigReload(client, settings).run();
+                return reload.run();
+            }
+
+            @Override
+            public org.creditkiosk.platform.api.CommandResult uploadLogs(String commandId) {
+                return new LogUpload(LogUpload.defaultLogDir(), client).upload(commandId);
             }
 
             @Override
             public void restart() {
-                exitForRestart();
+                log.warn("exiting for a restart (systemd starts the kiosk again)");
+                exit.accept(RESTART_EXIT);
             }
         };
+        ConfigRollout rollout = new ConfigRollout(client, settings, controller, reload, actions::restart, Clock.systemUTC(),
+                new SecureRandom());
+        resources.add(rollout);
         resources.add(new HeartbeatService(client, controller, devices, settings.unknownKeys(), settings.configVersion(),
                 actions, Clock.systemUTC())
                 .countAlso(new MaintenanceLockout(ConfigLoader.dataDir(settings), Clock.systemUTC()))
+                .countAlso(rollout)
+                .countAlso(usage)
                 .start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
+        // issue 12: hall content from the bundle: files fetched once into <data dir>/content, opening hours
+        ContentCache content = new ContentCache(ConfigLoader.dataDir(settings), client);
+        resources.add(content);
+        content.keep(settings.get(ConfigKeys.HALL_SLIDES).stream().map(HallContent.Slide::sha256).toList(), 60);
+        resources.add(new HallSchedule(hours(settings), settings.get(ConfigKeys.HALL_TIME_ZONE), controller, Clock.systemUTC())
+                .start());
         controller.start();
+        rollout.start();
         settings.bundleRefusal().ifPresent(reason -> {
             // The heartbeat keeps running, so administrators can push a bundle that verifies (RELOAD_CONFIG).
             log.error("out of service: {}; push a valid signed bundle (RELOAD_CONFIG) or remove the stored one", reason);
@@ -137,7 +175,16 @@ public final class KioskAssembly {
         log.info("kiosk {} started{}: platform {}, devices {}, A4 {}", settings.get(ConfigKeys.KIOSK_ID),
                 sources.demo().isPresent() ? " (demo)" : "", client.settings().url(),
                 devices.stream().map(d -> d.kind().name()).toList(), a4.name());
-        return new Kiosk(settings, client, controller, intake, sources.demo(), reversed(resources), devices, breaker, actions);
+        Kiosk kiosk = new Kiosk(settings, client, controller, intake, sources.demo(), reversed(resources), devices, breaker, actions);
+        kiosk.content(content);
+        kiosk.usage(usage);
+        return kiosk;
+    }
+
+    /** The opening hours with the closed dates (two keys, one schedule). */
+    static HallContent.Hours hours(KioskSettings settings) {
+        HallContent.Hours h = settings.get(ConfigKeys.HALL_HOURS);
+        return new HallContent.Hours(h.days(), settings.get(ConfigKeys.HALL_CLOSED_DATES));
     }
 
     private static void open(Device d, List<Device> devices, List<AutoCloseable> resources) {
@@ -147,9 +194,10 @@ public final class KioskAssembly {
     }
 
     /** Exit code 75 (EX_TEMPFAIL): systemd's Restart=always starts the kiosk again. */
-    private static void exitForRestart() {
-        log.warn("exiting for a restart (systemd starts the kiosk again)");
-        System.exit(75);
+    public static final int RESTART_EXIT = 75;
+
+    private static void exitForRestart(int code) {
+        System.exit(code);
     }
 
     private static CircuitBreaker breaker(KioskSettings settings) {

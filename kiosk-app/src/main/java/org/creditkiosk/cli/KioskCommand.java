@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             PlatformCommands.class,
             ConfigCommands.class,
             DoctorCommand.class,
+            AdminCommands.class,
             CommandLine.HelpCommand.class
         })
 public final class KioskCommand implements Callable<Integer> {

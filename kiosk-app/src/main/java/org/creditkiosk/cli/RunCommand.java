@@ -17,6 +17,7 @@ import org.creditkiosk.assembly.KioskSources;
 import org.creditkiosk.assembly.Preflight;
 import org.creditkiosk.config.ConfigException;
 import org.creditkiosk.config.ConfigLoader;
+import org.creditkiosk.config.ConfigTrial;
 import org.creditkiosk.config.KioskSettings;
 import org.creditkiosk.ui.KioskApplication;
 import org.creditkiosk.ui.KioskNotices;
@@ -74,16 +75,22 @@ public final class RunCommand {
      * {@code err} and in the log, and the kiosk is refused before anything opens.
      */
     public static KioskSources sources(boolean demo, Map<String, String> env, PrintStream err) throws IOException, Refused {
-        KioskSettings settings;
-        try {
-            settings = ConfigLoader.standard(KioskHome.path(), Optional.ofNullable(env.get("KIOSK_CONFIG")).map(Path::of), env);
-        } catch (ConfigException e) {
-            e.problems().forEach(p -> err.println("kiosk: invalid configuration: " + p));
-            log.error("configuration rejected: {}", e.getMessage());
-            throw new Refused();
-        }
+        KioskSettings settings = settings(env, err);
         KioskSources sources = demo ? DemoSources.open(settings) : HallSources.of(settings);
         List<Check> checks = Preflight.check(sources.settings(), env, Clock.systemUTC());
+        if (Check.anyFailed(checks) && settings.onTrial()) {
+            // The new bundle breaks the start (exit 2 would keep the kiosk down for good): it fails its trial and the
+            // kiosk starts on the last good configuration.
+            String failed = checks.stream().filter(Check::failed).map(c -> c.name() + ": " + c.detail())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            err.println("kiosk: configuration v" + settings.configVersion() + " on trial refused by the start checks ("
+                    + failed + "); starting on the last good configuration");
+            new ConfigTrial(ConfigLoader.dataDir(settings)).fail("start checks failed: " + failed);
+            closeAll(sources);
+            settings = settings(env, err);
+            sources = demo ? DemoSources.open(settings) : HallSources.of(settings);
+            checks = Preflight.check(sources.settings(), env, Clock.systemUTC());
+        }
         for (Check c : checks) {
             if (c.status() == Check.Status.WARN) {
                 err.println("kiosk: warning: " + c.name() + ": " + c.detail());
@@ -102,6 +109,17 @@ public final class RunCommand {
             throw new Refused();
         }
         return sources;
+    }
+
+    private static KioskSettings settings(Map<String, String> env, PrintStream err) throws Refused {
+        try {
+            return ConfigLoader.forKioskStart(KioskHome.path(), Optional.ofNullable(env.get("KIOSK_CONFIG")).map(Path::of), env,
+                    Clock.systemUTC());
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> err.println("kiosk: invalid configuration: " + p));
+            log.error("configuration rejected: {}", e.getMessage());
+            throw new Refused();
+        }
     }
 
     private static void closeAll(KioskSources sources) {

@@ -15,14 +15,14 @@ import org.slf4j.LoggerFactory;
  * a temp file in the same folder, written and fsynced, renamed over the target atomically, then the folder fsynced so
  * the rename itself is on disk.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private static final Logger log = LoggerFactory.getLogger(AtomicFiles.class);
 
     private AtomicFiles() {
     }
 
-    static void write(Path file, byte[] bytes) throws IOException {
+    public static void write(Path file, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + "-", ".tmp");

@@ -79,6 +79,27 @@ public final class ConfigKey<T> {
         return scope == Scope.BUNDLE;
     }
 
+    /**
+     * Whether the value is structured (type {@code JSON}: an array or object in a bundle's settings, contract 1.1;
+     * its JSON text in a properties file).
+     */
+    public boolean structured() {
+        return "JSON".equals(type);
+    }
+
+    /**
+     * A structured key (contract 1.1 allows arrays and objects in a bundle's settings): {@code parser} gets the JSON
+     * text and gives the typed value or throws {@link IllegalArgumentException} with the reason.
+     */
+    public static <T> ConfigKey<T> json(String name, String def, String bounds, String doc, Function<String, T> parser) {
+        return new ConfigKey<>(name, "JSON", def, bounds, doc, parser);
+    }
+
+    /** A single value of its own syntax: {@code parser} gives the typed value or throws with the reason. */
+    public static <T> ConfigKey<T> parsed(String name, String type, String def, String bounds, String doc, Function<String, T> parser) {
+        return new ConfigKey<>(name, type, def, bounds, doc, parser);
+    }
+
     /** The same key, which the administrators' signed bundle may set too. */
     public ConfigKey<T> allowInBundle() {
         return new ConfigKey<>(name, type, defaultText, bounds, doc, parser, Scope.BUNDLE);

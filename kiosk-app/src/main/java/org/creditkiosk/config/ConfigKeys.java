@@ -71,6 +71,36 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> HEARTBEAT_INTERVAL = admin(ConfigKey.seconds("ops.heartbeatIntervalS", 60, 5, 3600,
             "How often the kiosk sends its heartbeat (state, device health, counters; never personal data) and picks up the administrators' commands."));
 
+    // --- hall content (issue 12) -------------------------------------------------------------------------------
+    public static final ConfigKey<java.util.List<HallContent.Slide>> HALL_SLIDES = admin(ConfigKey.json("hall.slides", "",
+            "JSON array, at most 12; sha256 64 hex, captionZh <= 40, captionEn <= 90, durationS 3 to 120 (default 8)",
+            "Attract slides beside the card prompt: [{\"sha256\":...,\"captionZh\":...,\"captionEn\":...,\"durationS\":8}]; images (PNG/JPEG <= 1920x1080) from the platform's /v1/content/{sha256}, checked and cached in <data dir>/content. Empty: no slides.",
+            HallContent::slides));
+    public static final ConfigKey<Optional<HallContent.Announcement>> HALL_ANNOUNCEMENT = admin(ConfigKey.json("hall.announcement", "",
+            "JSON object; zh <= 120, en <= 240, from/until RFC 3339 instants, both optional",
+            "Announcement banner on the attract screen: {\"zh\":...,\"en\":...,\"from\":\"2026-12-01T00:00:00Z\",\"until\":...}, shown only within the window. Empty: none.",
+            HallContent::announcement));
+    public static final ConfigKey<HallContent.Hours> HALL_HOURS = admin(ConfigKey.json("hall.hours", "",
+            "JSON object of mon..sun to HH:MM-HH:MM ranges, comma-separated; a day left out or empty is closed",
+            "Opening hours, e.g. {\"mon\":\"08:30-12:00,14:00-17:30\",...}; outside them the kiosk shows a calm closed screen with the hours and the service phone. Empty: always open.",
+            v -> HallContent.hours(v, "")));
+    public static final ConfigKey<java.util.Set<java.time.LocalDate>> HALL_CLOSED_DATES = admin(ConfigKey.parsed("hall.closedDates", "dates", "",
+            "comma-separated YYYY-MM-DD",
+            "Dates the hall is closed all day (holidays), e.g. 2026-10-01,2026-10-02.",
+            HallContent::dates));
+    public static final ConfigKey<Boolean> HALL_CLOSED_LIST_SEARCH = admin(ConfigKey.bool("hall.closedListSearch", true,
+            "Whether the public red/black list search stays available on the closed screen."));
+    public static final ConfigKey<java.time.ZoneId> HALL_TIME_ZONE = admin(ConfigKey.parsed("hall.timeZone", "time zone", "Asia/Shanghai",
+            "a time zone id", "Time zone of the opening hours and closed dates.", HallContent::zone));
+
+    // --- configuration rollout (issue 12) --------------------------------------------------------------------
+    public static final ConfigKey<Duration> CONFIG_POLL_INTERVAL = admin(ConfigKey.seconds("config.pollIntervalS", 300, 5, 86400,
+            "How often the kiosk asks the platform for a newer signed bundle (getKioskConfig with If-None-Match), plus a random jitter; a newer valid one is applied when no visit is in progress."));
+    public static final ConfigKey<Duration> CONFIG_POLL_JITTER = admin(ConfigKey.seconds("config.pollJitterS", 60, 0, 3600,
+            "Random extra wait, 0 to this, before each poll, so a fleet does not ask at the same moment."));
+    public static final ConfigKey<Duration> CONFIG_HEALTH_GATE = admin(ConfigKey.seconds("config.healthGateS", 180, 5, 1800,
+            "After a start on a new bundle: time to reach a healthy attract screen (attract state, platform answers); else, or after two crashes, the kiosk returns to the last good bundle and reports the failed version."));
+
     // --- devices ---------------------------------------------------------------------------------------------
     public static final ConfigKey<Optional<String>> IDCARD_PORT = add(ConfigKey.optionalText("devices.idcard.port",
             "Serial device of the ID card reader, e.g. /dev/kiosk-idcard (udev name). Empty: no reader (kiosk demo uses its simulator)."));

@@ -166,11 +166,31 @@ public final class ConfigLoader {
      */
     public static KioskSettings standard(Path home, Optional<Path> localFile, Map<String, String> env, Clock clock)
             throws ConfigException {
+        return standard(home, localFile, env, clock, false);
+    }
+
+    /**
+     * {@link #standard(Path, Optional, Map, Clock)} for the kiosk's own start (not a command reading the
+     * configuration): a bundle on trial ({@link ConfigTrial}) counts this start, and one that cannot be used (too many
+     * starts without proving healthy, refused by the checks, invalid together with the local file) fails its trial
+     * here, so the kiosk starts on the last good configuration.
+     */
+    public static KioskSettings forKioskStart(Path home, Optional<Path> localFile, Map<String, String> env, Clock clock)
+            throws ConfigException {
+        return standard(home, localFile, env, clock, true);
+    }
+
+    private static KioskSettings standard(Path home, Optional<Path> localFile, Map<String, String> env, Clock clock,
+            boolean kioskStart) throws ConfigException {
         Path local = localFile.orElseGet(() -> Optional.ofNullable(env.get("KIOSK_CONFIG")).map(Path::of)
                 .orElse(Path.of("/etc/credit-kiosk/kiosk.properties")));
         Path shipped = home.resolve("config/kiosk.properties");
         KioskSettings base = new ConfigLoader().file(shipped, false).file(local, localFile.isPresent()).environment(env).load();
         Stored stored = storedBundle(base, clock.instant());
+        Optional<KioskSettings> trial = trial(base, shipped, local, localFile.isPresent(), env, clock.instant(), kioskStart);
+        if (trial.isPresent()) {
+            return trial.get();
+        }
         if (stored.refusal() != null) {
             return base.withBundleRefusal(stored.refusal());
         }
@@ -179,6 +199,74 @@ public final class ConfigLoader {
         }
         return new ConfigLoader().file(shipped, false).bundle(stored.accepted()).file(local, localFile.isPresent())
                 .environment(env).load();
+    }
+
+    /** The settings with the bundle on trial, when there is one that may still be tried and passes every check. */
+    private static Optional<KioskSettings> trial(KioskSettings base, Path shipped, Path local, boolean localRequired,
+            Map<String, String> env, Instant now, boolean kioskStart) {
+        Path dir = dataDir(base);
+        ConfigTrial trial = new ConfigTrial(dir);
+        try {
+            ConfigTrial.State s = kioskStart ? trial.countStart() : trial.read();
+            if (!s.onTrial()) {
+                return Optional.empty();
+            }
+            long floor = new VersionFloor(dir).read();
+            if (s.trialVersion() <= floor) {
+                if (kioskStart) {
+                    trial.clearPromoted();
+                }
+                return Optional.empty();
+            }
+            String problem = null;
+            SignedConfig.Accepted accepted = null;
+            Optional<ConfigBundle> bundle = trial.bundle();
+            Optional<String> keysFile = base.get(ConfigKeys.TRUSTED_KEYS_FILE);
+            if (s.starts() > ConfigTrial.MAX_STARTS) {
+                problem = "the kiosk started " + (s.starts() - 1) + " times on it without reaching a healthy attract screen (crashed twice)";
+            } else if (bundle.isEmpty()) {
+                problem = ConfigTrial.BUNDLE_FILE + " is missing or unreadable";
+            } else if (keysFile.isEmpty()) {
+                problem = ConfigKeys.TRUSTED_KEYS_FILE.name() + " is not set";
+            } else {
+                SignedConfig.Verdict v = SignedConfig.verify(bundle.get(), TrustedKeys.load(Path.of(keysFile.get())),
+                        base.get(ConfigKeys.KIOSK_ID), floor, now);
+                if (v instanceof SignedConfig.Rejected r) {
+                    problem = r.code() + ": " + r.detail();
+                } else if (((SignedConfig.Accepted) v).version() != s.trialVersion()) {
+                    problem = ConfigTrial.BUNDLE_FILE + " holds v" + ((SignedConfig.Accepted) v).version() + ", not v" + s.trialVersion();
+                } else {
+                    accepted = (SignedConfig.Accepted) v;
+                }
+            }
+            if (accepted != null) {
+                try {
+                    KioskSettings on = new ConfigLoader().file(shipped, false).bundle(accepted).file(local, localRequired)
+                            .environment(env).load().withTrial();
+                    log.info("signed configuration bundle v{} in force on trial (start {} of {})", accepted.version(),
+                            s.starts(), ConfigTrial.MAX_STARTS);
+                    return Optional.of(on);
+                } catch (ConfigException e) {
+                    problem = "invalid together with the local configuration: " + String.join("; ", e.problems());
+                }
+            }
+            if (kioskStart) {
+                trial.fail(problem);
+            } else {
+                log.warn("configuration v{} on trial would not be used: {}", s.trialVersion(), problem);
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            log.error("configuration on trial cannot be checked ({}); running the last good configuration", e.toString());
+            if (kioskStart) {
+                try {
+                    trial.fail("cannot be checked: " + firstLine(e.getMessage()));
+                } catch (IOException ignored) {
+                    // the state stays; the next start tries again
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     /** The kiosk's data folder (demo keystore, accepted bundle; never citizen data). */

@@ -21,14 +21,16 @@ public final class KioskSettings {
     private final Map<String, String> unknownKeySources;
     private final long configVersion;
     private final Optional<String> bundleRefusal;
+    private final boolean onTrial;
 
     KioskSettings(Map<ConfigKey<?>, Object> values, Map<String, String> sources, Map<String, String> unknownKeySources,
             long configVersion) {
-        this(values, sources, unknownKeySources, configVersion, Optional.empty());
+        this(values, sources, unknownKeySources, configVersion, Optional.empty(), false);
     }
 
     private KioskSettings(Map<ConfigKey<?>, Object> values, Map<String, String> sources,
-            Map<String, String> unknownKeySources, long configVersion, Optional<String> bundleRefusal) {
+            Map<String, String> unknownKeySources, long configVersion, Optional<String> bundleRefusal, boolean onTrial) {
+        this.onTrial = onTrial;
         this.configVersion = configVersion;
         this.bundleRefusal = Objects.requireNonNull(bundleRefusal);
         this.unknownKeySources = Collections.unmodifiableMap(new LinkedHashMap<>(unknownKeySources));
@@ -82,7 +84,7 @@ public final class KioskSettings {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new KioskSettings(v, src, unknownKeySources, configVersion, bundleRefusal);
+        return new KioskSettings(v, src, unknownKeySources, configVersion, bundleRefusal, onTrial);
     }
 
     /** Version of the administrators' signed bundle in force (0: none). */
@@ -103,7 +105,20 @@ public final class KioskSettings {
 
     /** The same settings, carrying why the stored bundle was refused. */
     KioskSettings withBundleRefusal(String reason) {
-        return new KioskSettings(values, sources, unknownKeySources, configVersion, Optional.of(reason));
+        return new KioskSettings(values, sources, unknownKeySources, configVersion, Optional.of(reason), onTrial);
+    }
+
+    /**
+     * Whether the signed bundle in force ({@link #configVersion()}) is on trial ({@link ConfigTrial}): accepted, not
+     * yet proven healthy, not yet recorded in the version floor. The kiosk's health gate decides.
+     */
+    public boolean onTrial() {
+        return onTrial;
+    }
+
+    /** The same settings, marked as running a bundle on trial. */
+    KioskSettings withTrial() {
+        return new KioskSettings(values, sources, unknownKeySources, configVersion, bundleRefusal, true);
     }
 
     public SessionTimeouts sessionTimeouts() {

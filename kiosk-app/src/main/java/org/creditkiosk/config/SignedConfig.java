@@ -145,12 +145,41 @@ public final class SignedConfig {
             return new Rejected("NOT_NEWER", "bundle v" + version + " is not newer than v" + floor
                     + ", the highest version this kiosk accepted; sign a higher version");
         }
+        SettingsCheck c = checkSettings(config.settings(), "bundle v" + version);
+        if (!c.localOnly().isEmpty()) {
+            return new Rejected("LOCAL_ONLY_KEYS", "bundle v" + version + " sets " + String.join(", ", c.localOnly())
+                    + ", which only the kiosk's local configuration may set (see config/README.md, column 'bundle')");
+        }
+        if (!c.problems().isEmpty()) {
+            return new Rejected("INVALID_SETTINGS", String.join("; ", c.problems()));
+        }
+        Map<String, String> values = c.values();
+        List<String> unknown = c.unknownKeys();
+        return new Accepted(config, values, unknown);
+    }
+
+    /**
+     * What a bundle's settings hold, checked by the kiosk's own rules: {@code values} the known administrators' keys
+     * as configuration text (a structured value, an array or object, as its JSON text), {@code unknownKeys} keys the
+     * kiosk does not know, {@code localOnly} keys only the local files may set, {@code problems} one line per invalid
+     * value (key, value, reason). Used to verify a bundle and, by {@code kiosk admin sign}, before signing one.
+     */
+    public record SettingsCheck(Map<String, String> values, List<String> unknownKeys, List<String> localOnly,
+            List<String> problems) {
+
+        public boolean ok() {
+            return localOnly.isEmpty() && problems.isEmpty();
+        }
+    }
+
+    /** Checks {@code settings} (a KioskConfig's) against the allow-list and every key's rules; {@code source} names them. */
+    public static SettingsCheck checkSettings(Map<String, JsonNode> settings, String source) {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         List<String> localOnly = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<String, ConfigKey<?>> known = ConfigKeys.byName();
-        for (Map.Entry<String, JsonNode> e : config.settings().entrySet()) {
+        for (Map.Entry<String, JsonNode> e : settings.entrySet()) {
             JsonNode v = e.getValue();
             ConfigKey<?> k = known.get(e.getKey());
             if (k == null) {
@@ -159,23 +188,20 @@ public final class SignedConfig {
                 localOnly.add(e.getKey());
             } else if (v.isValueNode() && !v.isNull()) {
                 values.put(e.getKey(), v.asText());
+            } else if (k.structured() && (v.isArray() || v.isObject())) {
+                values.put(e.getKey(), v.toString());
             } else {
                 problems.add(e.getKey() + ": not a single value");
             }
         }
-        if (!localOnly.isEmpty()) {
-            return new Rejected("LOCAL_ONLY_KEYS", "bundle v" + version + " sets " + String.join(", ", localOnly)
-                    + ", which only the kiosk's local configuration may set (see config/README.md, column 'bundle')");
+        if (localOnly.isEmpty()) {
+            try {
+                new ConfigLoader().values(values, source).load();
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
         }
-        try {
-            new ConfigLoader().values(values, "bundle v" + version).load();
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
-        }
-        if (!problems.isEmpty()) {
-            return new Rejected("INVALID_SETTINGS", String.join("; ", problems));
-        }
-        return new Accepted(config, values, unknown);
+        return new SettingsCheck(values, unknown, localOnly, problems);
     }
 
     private static String firstLine(String s) {

@@ -211,8 +211,7 @@ public final class HeartbeatService implements AutoCloseable {
                 return r.result();
             }
             case UPLOAD_LOGS:
-                return new CommandResult(CommandResult.Outcome.REJECTED,
-                        Optional.of("the platform contract has no log upload endpoint; collect logs on site"));
+                return actions.uploadLogs(c.commandId());
             default:
                 return new CommandResult(CommandResult.Outcome.REJECTED, Optional.of("unknown command"));
         }

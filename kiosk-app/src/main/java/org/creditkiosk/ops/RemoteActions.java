@@ -18,4 +18,13 @@ public interface RemoteActions {
      * visit is in progress.
      */
     void restart();
+
+    /**
+     * UPLOAD_LOGS (issue 12): uploads the recent logs without personal data; the command's result. A kiosk without
+     * a log upload answers REJECTED.
+     */
+    default org.creditkiosk.platform.api.CommandResult uploadLogs(String commandId) {
+        return new org.creditkiosk.platform.api.CommandResult(org.creditkiosk.platform.api.CommandResult.Outcome.REJECTED,
+                java.util.Optional.of("this kiosk does not upload logs; collect them on site"));
+    }
 }

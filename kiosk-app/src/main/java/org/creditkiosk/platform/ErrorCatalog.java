@@ -106,6 +106,9 @@ public final class ErrorCatalog {
         row(t, api(ErrorCode.SUBJECT_NOT_FOUND), "未查询到相关信用记录，请核对后重试",
                 "No credit record was found. Please check the details and try again.",
                 "The platform has no subject or item with this identifier.", Level.INFO, false, false, Recovery.NONE);
+        row(t, api(ErrorCode.NOT_FOUND), SYSTEM_ZH, SYSTEM_EN,
+                "Contract 1.1: the platform has no such resource, e.g. a hall content file a bundle names (getContent); "
+                        + "the kiosk shows its hall without that file.", Level.WARN, false, false, Recovery.NONE);
         row(t, api(ErrorCode.INVALID_ARGUMENT), "输入的信息有误，请核对后重新输入",
                 "Some details are not valid. Please check them and enter them again.",
                 "The platform refused a request argument; if the kiosk validated it first this is a kiosk fault - report it with the request id.",
@@ -193,7 +196,15 @@ public final class ErrorCatalog {
                 case CONFIGURATION_REFUSED -> "The stored signed configuration bundle failed its check at start (tampered, "
                         + "rolled back, unknown key, ...; the log and the maintenance screen say why). The heartbeat keeps "
                         + "running: push a newer bundle that verifies (RELOAD_CONFIG) and the kiosk restarts into it.";
+                case HALL_CLOSED -> "Outside the opening hours or on a closed date (hall.hours, hall.closedDates in the "
+                        + "signed bundle): the kiosk shows the hours and serves again when the hall opens. Not a fault.";
             };
+            if (cause == Notice.OutOfService.HALL_CLOSED) {
+                t.put(cause, new Entry(cause, "现在不是服务时间", "Outside service hours",
+                        "本机现在不提供服务，欢迎在服务时间内再来。", "This kiosk is closed now. You are welcome during the service hours.",
+                        staff, Level.INFO, true, false, Recovery.OUT_OF_SERVICE));
+                continue;
+            }
             t.put(cause, new Entry(cause, "暂停服务", "Temporarily out of service",
                     "本机暂时无法提供服务，请到人工窗口办理，或稍后再试。",
                     "This kiosk cannot serve right now. Please go to a service counter or try again later.",

@@ -8,7 +8,9 @@ public enum ErrorCode {
     PRINT_QUOTA_EXCEEDED, RATE_LIMITED, MAINTENANCE, INTERNAL,
     // --- contract 1.1, credit commitments (issue 15) ---
     /** signCommitment 409: the template's version or text differs from what was shown; fetch the templates again. */
-    TEMPLATE_CHANGED;
+    TEMPLATE_CHANGED,
+    // since 1.1 (issue 12: getContent)
+    NOT_FOUND;
 
     /** Unknown codes are to be treated like INTERNAL (contract, {@code Error.code}). */
     public static ErrorCode parse(String code) {

@@ -345,6 +345,52 @@ public final class HttpPlatformClient implements PlatformClient, PlatformOps, Au
                 Optional.empty(), r -> null);
     }
 
+    // ---- contract 1.1: hall content (issue 12) -----------------------------------------------------------------
+
+    /** Contract: content files are at most 5 MiB. */
+    public static final int MAX_CONTENT_BYTES = 5 * 1024 * 1024;
+
+    @Override
+    public byte[] getContent(String sha256) throws PlatformException {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256 in lowercase hex");
+        }
+        return call(Operation.GET_CONTENT, get(url("v1", "content", sha256)), Optional.empty(), r -> {
+            ResponseBody body = r.body();
+            if (body == null) {
+                throw new PlatformException.Protocol("getContent: no body", null);
+            }
+            BufferedSource source = body.source();
+            if (body.contentLength() > MAX_CONTENT_BYTES || source.request(MAX_CONTENT_BYTES + 1L)) {
+                throw new PlatformException.Protocol("getContent: file exceeds the contract's 5 MiB", null);
+            }
+            byte[] bytes = source.getBuffer().readByteArray();
+            String got = java.util.HexFormat.of().formatHex(sha256(bytes));
+            if (!got.equals(sha256)) {
+                throw new PlatformException.Protocol("getContent: the bytes' SHA-256 is " + got + ", not the one asked for", null);
+            }
+            return bytes;
+        });
+    }
+
+    @Override
+    public void uploadLogs(String commandId, byte[] gzip) throws PlatformException {
+        CommandId.require(commandId);
+        if (gzip.length > MAX_CONTENT_BYTES) {
+            throw new IllegalArgumentException("logs of " + gzip.length + " bytes exceed the contract's 5 MiB");
+        }
+        call(Operation.UPLOAD_LOGS, new Request.Builder().url(url("v1", "kiosks", settings.kioskId(), "logs", commandId))
+                .put(RequestBody.create(gzip, MediaType.get("application/gzip"))), Optional.empty(), r -> null);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         root.dispatcher().executorService().shutdown();

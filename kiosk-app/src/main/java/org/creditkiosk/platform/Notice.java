@@ -129,7 +129,9 @@ public sealed interface Notice permits Notice.PlatformError, Notice.PlatformTran
         /** The administrators said so (heartbeat command OUT_OF_SERVICE). */
         REMOTE_ORDER,
         /** The stored signed configuration failed its check at start: until administrators push one that verifies. */
-        CONFIGURATION_REFUSED;
+        CONFIGURATION_REFUSED,
+        /** Outside the hall's opening hours or on a closed date (issue 12, {@code hall.hours}); not a fault. */
+        HALL_CLOSED;
 
         @Override
         public String code() {

@@ -22,7 +22,10 @@ public enum Operation {
     LIST_COMMITMENT_TEMPLATES("listCommitmentTemplates", true),
     SIGN_COMMITMENT("signCommitment", false),
     REGISTER_COMMITMENT_DIGEST("registerCommitmentDigest", true),
-    FILE_COMPLAINT("fileComplaint", false);
+    FILE_COMPLAINT("fileComplaint", false),
+    // --- contract 1.1: hall content and logs (issue 12) ---
+    GET_CONTENT("getContent", true),
+    UPLOAD_LOGS("uploadLogs", true);
 
     private final String operationId;
     private final boolean idempotent;

@@ -21,4 +21,22 @@ public interface PlatformOps {
      * @throws IllegalArgumentException when {@code commandId} is not a {@link CommandId} (it goes into the path)
      */
     void reportCommandResult(String commandId, CommandResult result) throws PlatformException;
+
+    // --- contract 1.1: hall content (issue 12) ------------------------------------------------------------------
+
+    /**
+     * {@code GET /v1/content/{sha256}}: a hall content file named by a signed bundle, at most 5 MiB. The bytes are
+     * checked against {@code sha256} before they are returned; a mismatch is a protocol error.
+     *
+     * @throws IllegalArgumentException when {@code sha256} is not 64 lowercase hex digits (it goes into the path)
+     */
+    byte[] getContent(String sha256) throws PlatformException;
+
+    /**
+     * {@code PUT /v1/kiosks/{kioskId}/logs/{commandId}}: the answer to an UPLOAD_LOGS command, gzip of the log lines
+     * (UTF-8, oldest first), at most 5 MiB.
+     *
+     * @throws IllegalArgumentException when {@code commandId} is not a {@link CommandId} or the body is too large
+     */
+    void uploadLogs(String commandId, byte[] gzip) throws PlatformException;
 }

@@ -27,4 +27,15 @@ public interface KioskPorts {
     MaintenanceTools maintenanceTools();
 
     Optional<DemoDevices> demo();
+
+    // --- issue 12: hall content ---
+
+    /** The hall's content for the attract and closed screens (slides whose files are on disk, announcement, hours). */
+    default HallDisplay hallDisplay() {
+        return HallDisplay.NONE;
+    }
+
+    /** Hears when more hall content arrived (a slide's file was fetched), on any thread. */
+    default void onHallContent(Runnable listener) {
+    }
 }

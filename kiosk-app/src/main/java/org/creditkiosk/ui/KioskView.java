@@ -2,6 +2,7 @@ package org.creditkiosk.ui;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,6 +29,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
+import org.creditkiosk.config.HallContent;
 import org.creditkiosk.device.DeviceKind;
 import org.creditkiosk.platform.ErrorCode;
 import org.creditkiosk.platform.Notice;
@@ -74,6 +76,10 @@ public final class KioskView extends StackPane {
     private final CommitmentScreens commitments;
     private SignaturePad signaturePad;
     private ComplaintForm complaintForm;
+    /** Issue 12: the hall's content (slides, announcement, hours); the running slide show. */
+    private HallDisplay hallDisplay = HallDisplay.NONE;
+    private Timeline slideShow;
+    private int slideIndex;
 
     public KioskView(Texts texts, NoticeTexts notices, KioskIdentity identity, Consumer<SessionEvent> events) {
         this(texts, notices, identity, events, Optional.empty());
@@ -157,6 +163,10 @@ public final class KioskView extends StackPane {
             texts.language(identity.defaultLanguage());
         }
         boolean sameView = view.equals(current);
+        if (slideShow != null) {
+            slideShow.stop();
+            slideShow = null;
+        }
         closeScreensFor(view, sameView);
         current = view;
         hall.setText(texts.language() == Language.ZH ? identity.hallName() : identity.hallNameEn());
@@ -177,7 +187,7 @@ public final class KioskView extends StackPane {
             case VERIFYING -> busy("busy.verifying");
             case SHOWING_VERIFICATION -> verification(view);
             case NOTICE -> notice(view);
-            case OUT_OF_SERVICE -> outOfService(view);
+            case OUT_OF_SERVICE -> listSearch != null ? listSearch : outOfService(view);
             case MAINTENANCE -> maintenanceScreen();
             // issue 15
             case CHOOSING_COMMITMENT -> commitments.choose(view);
@@ -297,7 +307,7 @@ public final class KioskView extends StackPane {
             }
         }
         if (listSearch != null) {
-            if (view.state() == SessionState.ATTRACT && view.outOfServiceReason().isEmpty()) {
+            if ((view.state() == SessionState.ATTRACT && view.outOfServiceReason().isEmpty()) || closedWithLists(view)) {
                 if (sameView) {
                     listSearch.rebuild();
                 }
@@ -417,11 +427,33 @@ public final class KioskView extends StackPane {
         pad.setId("reader-pad");
         HBox.setHgrow(pad, Priority.ALWAYS);
 
-        HBox main = new HBox(40, pad, services);
+        List<HallContent.Slide> slides = hallDisplay.showable();
+        Node beside = services;
+        if (!slides.isEmpty()) {
+            VBox show = new VBox(16, slideShow(slides));
+            if (publicLists.isPresent() && view.outOfServiceReason().isEmpty()) {
+                Button lists = Widgets.button(texts.t("attract.listsButton"), "secondary", "open-list-search", this::openListSearch);
+                lists.getStyleClass().add("lists-button");
+                lists.setMaxWidth(Double.MAX_VALUE);
+                show.getChildren().add(lists);
+            }
+            show.setMaxWidth(740);
+            beside = show;
+        }
+        HBox main = new HBox(40, pad, beside);
         main.setAlignment(Pos.CENTER);
         VBox.setVgrow(main, Priority.ALWAYS);
 
         VBox screen = new VBox(26, Widgets.column(8, Pos.CENTER, title, sub), main);
+        hallDisplay.announcementNow().ifPresent(a -> {
+            String text = texts.language() == Language.ZH || a.en().isBlank() ? a.zh() : a.en();
+            HBox banner = new HBox(14, Widgets.label(texts.t("hall.announcement"), "announcement-tag"),
+                    Widgets.label(text, "announcement-text"));
+            banner.getStyleClass().add("announcement");
+            banner.setAlignment(Pos.CENTER_LEFT);
+            banner.setId("announcement");
+            screen.getChildren().add(1, banner);
+        });
         screen.setAlignment(Pos.TOP_CENTER);
         screen.getStyleClass().add("content");
         view.outOfServiceReason().ifPresent(r -> screen.getChildren().add(1, warning(notices.body(r, texts.language()))));
@@ -609,7 +641,109 @@ public final class KioskView extends StackPane {
         return new StackPane(card);
     }
 
+    // ---- issue 12: hall content ---------------------------------------------------------------------------------
+
+    /** The hall's content for the attract and closed screens; call on the FX thread. */
+    public void hallDisplay(HallDisplay display) {
+        this.hallDisplay = Objects.requireNonNull(display);
+        if (current != null && (current.state() == SessionState.ATTRACT || current.state() == SessionState.OUT_OF_SERVICE)
+                && listSearch == null) {
+            render(current);
+        }
+    }
+
+    private boolean closedWithLists(SessionView view) {
+        return view.state() == SessionState.OUT_OF_SERVICE && hallDisplay.listSearchWhenClosed()
+                && view.outOfServiceReason().filter(r -> r == Notice.OutOfService.HALL_CLOSED).isPresent();
+    }
+
+    /** The slides, one at a time with its caption, each for its duration (a timer on the FX thread, no I/O). */
+    private Node slideShow(List<HallContent.Slide> slides) {
+        javafx.scene.image.ImageView image = new javafx.scene.image.ImageView();
+        image.setFitWidth(700);
+        image.setFitHeight(394);
+        image.setPreserveRatio(true);
+        image.setSmooth(true);
+        Label caption = Widgets.label("", "slide-caption");
+        caption.setWrapText(true);
+        caption.setId("slide-caption");
+        StackPane frameOfImage = new StackPane(image);
+        frameOfImage.getStyleClass().add("slide-frame");
+        frameOfImage.setMinSize(700, 394);
+        frameOfImage.setMaxSize(700, 394);
+        VBox box = new VBox(14, frameOfImage, caption);
+        box.getStyleClass().add("card");
+        box.setId("slides");
+        Runnable show = () -> {
+            HallContent.Slide s = slides.get(slideIndex % slides.size());
+            hallDisplay.files().apply(s.sha256()).ifPresent(p -> image.setImage(
+                    new javafx.scene.image.Image(p.toUri().toString(), 700, 394, true, true, true)));
+            caption.setText(texts.language() == Language.ZH ? s.captionZh() : s.captionEn());
+            image.setUserData(s.sha256());
+        };
+        show.run();
+        if (slides.size() > 1) {
+            slideShow = new Timeline();
+            Runnable[] next = new Runnable[1];
+            next[0] = () -> {
+                HallContent.Slide s = slides.get(slideIndex % slides.size());
+                slideShow.getKeyFrames().setAll(new KeyFrame(Duration.seconds(s.durationS()), e -> {
+                    slideIndex = (slideIndex + 1) % slides.size();
+                    show.run();
+                    slideShow.stop();
+                    next[0].run();
+                }));
+                slideShow.playFromStart();
+            };
+            next[0].run();
+        }
+        return box;
+    }
+
+    /** Outside the opening hours: calm, with the week's hours, the service phone and (if configured) the list search. */
+    private Node closed(SessionView view) {
+        Notice cause = Notice.OutOfService.HALL_CLOSED;
+        VBox m = Widgets.column(12, Pos.CENTER,
+                Widgets.roundMark("☾", 80, Color.web("#3f5f8a"), Color.WHITE),
+                Widgets.label(notices.title(cause, texts.language()), "notice-title"),
+                Widgets.label(notices.body(cause, texts.language()), "notice-body"));
+        m.getStyleClass().add("content");
+        java.time.ZonedDateTime now = hallDisplay.clock().instant().atZone(hallDisplay.zone());
+        javafx.scene.layout.GridPane week = new javafx.scene.layout.GridPane();
+        week.setHgap(40);
+        week.setVgap(4);
+        week.getStyleClass().add("card");
+        week.setId("opening-hours");
+        week.add(Widgets.label(texts.t("closed.hoursTitle"), "section-title"), 0, 0, 2, 1);
+        int row = 1;
+        for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+            String hours = hallDisplay.hours().days().isEmpty() ? texts.t("closed.allDay") : hallDisplay.hours().of(d);
+            Label day = Widgets.label(texts.t("closed.day." + d.name()), "hours-day");
+            Label h = Widgets.label(hours.isEmpty() ? texts.t("closed.dayClosed") : hours, "hours-time");
+            if (d == now.getDayOfWeek()) {
+                day.getStyleClass().add("hours-today");
+                h.getStyleClass().add("hours-today");
+            }
+            week.add(day, 0, row);
+            week.add(h, 1, row++);
+        }
+        week.setMaxWidth(Region.USE_PREF_SIZE);
+        m.getChildren().add(week);
+        if (hallDisplay.hours().closedDates().contains(now.toLocalDate())) {
+            m.getChildren().add(Widgets.label(texts.t("closed.todayClosed"), "screen-sub"));
+        }
+        m.getChildren().add(Widgets.label(texts.t("closed.cardHint"), "screen-sub"));
+        m.getChildren().add(Widgets.label(texts.t("outOfService.phone", identity.servicePhone()), "screen-sub"));
+        if (publicLists.isPresent() && hallDisplay.listSearchWhenClosed()) {
+            m.getChildren().add(Widgets.button(texts.t("attract.listsButton"), "secondary", "open-list-search", this::openListSearch));
+        }
+        return m;
+    }
+
     private Node outOfService(SessionView view) {
+        if (view.outOfServiceReason().filter(r -> r == Notice.OutOfService.HALL_CLOSED).isPresent()) {
+            return closed(view);
+        }
         Notice cause = view.outOfServiceReason().orElse(Notice.OutOfService.PLATFORM_DOWN);
         VBox m = message(notices.title(cause, texts.language()), notices.body(cause, texts.language()), "⏸");
         m.getChildren().add(Widgets.label(texts.t("outOfService.phone", identity.servicePhone()), "screen-sub"));

@@ -33,6 +33,13 @@ public final class KioskWindow {
         WedgeScanFilter.install(scene, WedgeScanDetector.Settings.defaults(), runtime.wedgeScans());
         view.enableMaintenance(runtime.maintenanceTools(), runtime.settings().get(ConfigKeys.MAINTENANCE_HOLD));
         runtime.session().addListener(view::show);
+        // issue 12: hall content, refreshed when a file arrives and every minute (announcement windows, hours)
+        view.hallDisplay(runtime.hallDisplay());
+        runtime.onHallContent(() -> javafx.application.Platform.runLater(() -> view.hallDisplay(runtime.hallDisplay())));
+        javafx.animation.Timeline minute = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(60), e -> view.hallDisplay(runtime.hallDisplay())));
+        minute.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        minute.play();
         return view;
     }
 

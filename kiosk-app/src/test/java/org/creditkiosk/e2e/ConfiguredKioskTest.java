@@ -48,7 +48,8 @@ class ConfiguredKioskTest {
             values.putAll(Map.of(
                     "platform.url", platform.baseUrl(),
                     "kiosk.id", "YL-TEST-01-K09",
-                    "devices.idcard.port", line.hostPath()));
+                    "devices.idcard.port", line.hostPath(),
+                    "ops.heartbeatIntervalS", "5"));
             var settings = new ConfigLoader().values(values, "test").load();
             try (Kiosk kiosk = TestKiosks.start(HallSources.of(settings), Map.of())) {
                 assertThat(kiosk.demo()).isEmpty();
@@ -70,6 +71,13 @@ class ConfiguredKioskTest {
                 reader.removeCard();
                 await(() -> controller.view().state() == SessionState.ATTRACT, "attract");
                 await(() -> platform.openSessions() == 0, "session closed on the platform");
+                // issue 12: the heartbeat carries the visit's counts by contract 1.1 name, and nothing personal
+                await(() -> platform.heartbeats().stream().anyMatch(h -> h.counters().containsKey("sessionsCard")), "counted visit");
+                var hb = platform.heartbeats().stream().filter(h -> h.counters().containsKey("sessionsCard")).findFirst().orElseThrow();
+                assertThat(hb.counters()).containsEntry("sessionsCard", 1L).containsEntry("sessions", 1L)
+                        .containsEntry("errors.PRINTER_OFFLINE", 1L).doesNotContainKey("sessionsApp");
+                String json = org.creditkiosk.platform.api.Json.mapper().writeValueAsString(platform.heartbeats());
+                assertThat(json).doesNotContain("610881197804120030").doesNotContain("赵国强");
             }
         }
     }

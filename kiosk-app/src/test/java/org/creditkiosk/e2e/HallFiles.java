@@ -41,6 +41,8 @@ public final class HallFiles {
     public final Path keystore;
     public final Path keystorePass;
     public final Path trustedKeys;
+    /** The administrators' private key matching {@link #trustedKeys} ({@code admin-1}), PKCS#8 PEM, for signing bundles. */
+    public final Path adminPem;
     public final String subject;
 
     private HallFiles(Path dir, String subject, Duration validity) throws Exception {
@@ -74,6 +76,7 @@ public final class HallFiles {
         KeyPair admin = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         trustedKeys = ownerOnly(dir.resolve("trusted-keys"),
                 "admin-1 " + Base64.getEncoder().encodeToString(admin.getPublic().getEncoded()) + "\n");
+        adminPem = ownerOnly(dir.resolve("admin-1.pem"), org.creditkiosk.config.BundleSigner.privatePem(admin.getPrivate()));
     }
 
     /** A hall with a keystore valid for a year, subject {@code CN=Test Hall Seal,O=...}. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.creditkiosk.config.BundleStore;
 import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.config.ConfigKeys;
+import org.creditkiosk.config.ConfigTrial;
 import org.creditkiosk.config.KioskSettings;
 import org.creditkiosk.config.TestBundles;
 import org.creditkiosk.config.VersionFloor;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * RELOAD_CONFIG against the demo platform: a good bundle is stored for the restart and raises the version floor; a
+ * RELOAD_CONFIG against the demo platform: a good bundle is put on trial for the restart and, once healthy, raises
+ * the version floor; a
  * tampered one, one setting local-only keys, one from the future, or one not above the floor is refused; and the
  * floor holds across restarts even when the stored bundle file is replaced.
  */
@@ -68,8 +70,15 @@ class ConfigReloadTest {
             var accepted = reload(client, settings);
             assertThat(accepted.result().outcome()).isEqualTo(CommandResult.Outcome.DONE);
             assertThat(accepted.restart()).isTrue();
+            // on trial: stored beside the last good one, the floor not raised until the kiosk proves healthy on it
+            assertThat(new ConfigTrial(dir).read().trialVersion()).isEqualTo(2);
+            assertThat(new ConfigTrial(dir).bundle()).contains(good);
+            assertThat(dir.resolve(BundleStore.FILE)).doesNotExist();
+            assertThat(new VersionFloor(dir).read()).isZero();
+            assertThat(new ConfigTrial(dir).promote()).isEqualTo(2);
             assertThat(new BundleStore(dir).read()).contains(good);
             assertThat(new VersionFloor(dir).read()).isEqualTo(2);
+            assertThat(dir.resolve(ConfigTrial.BUNDLE_FILE)).doesNotExist();
         }
     }
 
@@ -90,6 +99,7 @@ class ConfigReloadTest {
             assertRefused(reload(client, settings), "ISSUED_IN_FUTURE");
             assertThat(dir.resolve(BundleStore.FILE)).doesNotExist();
             assertThat(dir.resolve(VersionFloor.FILE)).doesNotExist();
+            assertThat(dir.resolve(ConfigTrial.BUNDLE_FILE)).doesNotExist();
         }
     }
 
@@ -112,7 +122,11 @@ class ConfigReloadTest {
 
             KioskSettings second = start(dir, local);
             assertThat(second.configVersion()).isEqualTo(2);
+            assertThat(second.onTrial()).isTrue();
             assertThat(second.get(ConfigKeys.HALL_NAME)).isEqualTo("第二版");
+            assertRefused(reload(client, second), "NOT_NEWER");
+            assertThat(new ConfigTrial(data).promote()).as("the health gate passed").isEqualTo(2);
+            assertThat(start(dir, local).onTrial()).isFalse();
             assertRefused(reload(client, second), "NOT_NEWER");
             server.setConfigBundle(v1);
             assertRefused(reload(client, second), "NOT_NEWER");
@@ -142,6 +156,6 @@ class ConfigReloadTest {
     }
 
     private static KioskSettings start(Path home, Path local) throws Exception {
-        return ConfigLoader.standard(home, Optional.of(local), Map.of(), TestBundles.CLOCK);
+        return ConfigLoader.forKioskStart(home, Optional.of(local), Map.of(), TestBundles.CLOCK);
     }
 }

@@ -164,6 +164,16 @@ class HeartbeatServiceTest {
                 public void reportCommandResult(String commandId, CommandResult result) throws PlatformException {
                     client.reportCommandResult(commandId, result);
                 }
+
+                @Override
+                public byte[] getContent(String sha256) throws PlatformException {
+                    return client.getContent(sha256);
+                }
+
+                @Override
+                public void uploadLogs(String commandId, byte[] gzip) throws PlatformException {
+                    client.uploadLogs(commandId, gzip);
+                }
             };
             // As the kiosk wires it: the heartbeat reads the entry's state file through its own instance.
             HeartbeatService hb = new HeartbeatService(platform, controller, List.of(), List.of(), 0L, NO_ACTIONS, Clock.systemUTC())

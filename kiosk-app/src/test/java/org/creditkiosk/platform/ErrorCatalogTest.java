@@ -16,7 +16,7 @@ import org.slf4j.event.Level;
 class ErrorCatalogTest {
 
     static final Set<String> OUT_OF_SERVICE = Set.of("BAD_SIGNATURE", "CLOCK_SKEW", "KIOSK_DISABLED", "MAINTENANCE", "TLS",
-            "PLATFORM_DOWN", "REMOTE_ORDER", "CONFIGURATION_REFUSED");
+            "PLATFORM_DOWN", "REMOTE_ORDER", "CONFIGURATION_REFUSED", "HALL_CLOSED");
 
     /**
      * Every value of the sealed {@link Notice}, found from the type itself (not from the catalogue): each permitted

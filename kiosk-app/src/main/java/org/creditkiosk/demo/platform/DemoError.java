@@ -29,7 +29,7 @@ final class DemoError extends Exception {
         return switch (code) {
             case BAD_SIGNATURE, CLOCK_SKEW, REPLAYED_NONCE, SESSION_EXPIRED -> 401;
             case KIOSK_DISABLED, CARD_REVOKED, QR_EXPIRED, QR_USED, NOT_AUTHORIZED -> 403;
-            case SUBJECT_NOT_FOUND -> 404;
+            case SUBJECT_NOT_FOUND, NOT_FOUND -> 404;
             case INVALID_ARGUMENT -> 400;
             case RECORD_CHANGED, DIGEST_MISMATCH, OBJECTION_OPEN, TEMPLATE_CHANGED -> 409;
             case PRINT_QUOTA_EXCEEDED, RATE_LIMITED -> 429;

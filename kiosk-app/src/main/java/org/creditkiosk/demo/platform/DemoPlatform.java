@@ -481,6 +481,46 @@ final class DemoPlatform {
         return Answer.empty(204);
     }
 
+    // ---- contract 1.1: hall content (issue 12) -------------------------------------------------------------
+
+    private final Map<String, byte[]> content = new HashMap<>();
+
+    synchronized Answer getContent(String sha256) throws DemoError {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new DemoError(ErrorCode.INVALID_ARGUMENT, "sha256 must be 64 lowercase hex digits");
+        }
+        byte[] bytes = content.get(sha256);
+        if (bytes == null) {
+            throw new DemoError(ErrorCode.NOT_FOUND, "no content with this SHA-256");
+        }
+        String type = bytes.length > 3 && bytes[0] == 'R' ? "audio/wav" : (bytes[0] & 0xff) == 0xFF ? "image/jpeg" : "image/png";
+        return new Answer(200, Optional.of(bytes.clone()), Map.of("Content-Type", type,
+                "Cache-Control", "public, max-age=31536000, immutable"));
+    }
+
+    private final Map<String, byte[]> logs = new java.util.LinkedHashMap<>();
+
+    synchronized Answer uploadLogs(String commandId, byte[] gzip) throws DemoError {
+        if (gzip.length > 5 * 1024 * 1024) {
+            throw new DemoError(ErrorCode.INVALID_ARGUMENT, "logs larger than 5 MiB");
+        }
+        if (gzip.length < 2 || (gzip[0] & 0xff) != 0x1f || (gzip[1] & 0xff) != 0x8b) {
+            throw new DemoError(ErrorCode.INVALID_ARGUMENT, "body is not gzip");
+        }
+        logs.put(commandId, gzip.clone());
+        return Answer.empty(204);
+    }
+
+    synchronized Map<String, byte[]> uploadedLogs() {
+        return Map.copyOf(logs);
+    }
+
+    synchronized String putContent(byte[] bytes) {
+        String sha = org.creditkiosk.platform.RequestSigner.sha256Hex(bytes);
+        content.put(sha, bytes.clone());
+        return sha;
+    }
+
     // ---- hooks for the server owner (tests, demo panel) -----------------------------------------------------
 
     synchronized void setConfigBundle(ConfigBundle newBundle) {

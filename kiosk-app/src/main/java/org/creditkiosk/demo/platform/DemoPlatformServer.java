@@ -59,7 +59,8 @@ public final class DemoPlatformServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoPlatformServer.class);
     public static final String FAULT_HEADER = "X-Demo-Fault";
-    private static final int MAX_REQUEST_BYTES = 1 << 20;
+    /** Contract 1.1: uploadLogs bodies are at most 5 MiB; every other request is small. */
+    private static final int MAX_REQUEST_BYTES = 5 * (1 << 20) + 1024;
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
     static {
@@ -179,6 +180,16 @@ public final class DemoPlatformServer implements AutoCloseable {
     /** While set, every request is answered 503 MAINTENANCE with this Retry-After. */
     public void setMaintenance(Optional<Duration> retryAfter) {
         this.maintenance = retryAfter;
+    }
+
+    /** Contract 1.1 uploadLogs: the gzip bodies received, by command id. */
+    public Map<String, byte[]> uploadedLogs() {
+        return platform.uploadedLogs();
+    }
+
+    /** Contract 1.1: serves {@code bytes} at {@code /v1/content/<their SHA-256>}; returns the hash. */
+    public String putContent(byte[] bytes) {
+        return platform.putContent(bytes);
     }
 
     public void setConfigBundle(ConfigBundle bundle) {
@@ -304,6 +315,8 @@ public final class DemoPlatformServer implements AutoCloseable {
     private static final Pattern DIGEST = Pattern.compile("/v1/reports/([^/]+)/digest");
     private static final Pattern COMMITMENT_DIGEST = Pattern.compile("/v1/commitments/([^/]+)/digest");
     private static final Pattern VERIFY = Pattern.compile("/v1/reports/([^/]+)/verification");
+    private static final Pattern CONTENT = Pattern.compile("/v1/content/([^/]+)");
+    private static final Pattern LOGS = Pattern.compile("/v1/kiosks/([^/]+)/logs/([^/]+)");
     private static final Pattern KIOSK = Pattern.compile("/v1/kiosks/([^/]+)/(config|heartbeat|commands/([^/]+)/result)");
 
     /** A bug in the demo must still end in a contract answer (500 INTERNAL), not a dropped connection. */
@@ -376,6 +389,18 @@ public final class DemoPlatformServer implements AutoCloseable {
         if (method.equals("GET") && (m = VERIFY.matcher(path)).matches()) {
             name[0] = "verifyReport";
                 return new Routed("verifyReport", platform.verifyReport(m.group(1)));
+        }
+        // --- contract 1.1: hall content and logs (issue 12) ---
+        if (method.equals("PUT") && (m = LOGS.matcher(path)).matches()) {
+            if (!m.group(1).equals(kioskId)) {
+                throw new DemoError(ErrorCode.NOT_AUTHORIZED, "a kiosk may only use its own kiosk resources");
+            }
+            name[0] = "uploadLogs";
+            return new Routed("uploadLogs", platform.uploadLogs(m.group(2), body));
+        }
+        if (method.equals("GET") && (m = CONTENT.matcher(path)).matches()) {
+            name[0] = "getContent";
+            return new Routed("getContent", platform.getContent(m.group(1)));
         }
         if ((m = KIOSK.matcher(path)).matches()) {
             if (!m.group(1).equals(kioskId)) {
@@ -459,6 +484,14 @@ public final class DemoPlatformServer implements AutoCloseable {
         }
         if (answer.body().isEmpty()) {
             exchange.sendResponseHeaders(answer.status(), -1);
+            return;
+        }
+        if (answer.body().get() instanceof byte[] raw) {
+            // contract 1.1 getContent: the file's bytes as they are (the answer's headers carry the type)
+            exchange.sendResponseHeaders(answer.status(), raw.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(raw);
+            }
             return;
         }
         byte[] bytes = Json.mapper().writeValueAsBytes(answer.body().get());
