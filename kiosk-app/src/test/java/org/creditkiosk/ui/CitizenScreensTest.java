@@ -154,6 +154,31 @@ class CitizenScreensTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Types pinyin letters on the keyboard and picks the candidate that reads {@code word}, paging if need be. */
+    private static void pinyin(String letters, String word) throws Exception {
+        waitUntil(() -> org.creditkiosk.ui.input.PinyinDictionary.shared().isDone());
+        typeKeys(letters);
+        assertThat(text("osk-pinyin")).isEqualTo(letters);
+        for (int page = 0; page < 10; page++) {
+            String id = WaitForAsyncUtils.asyncFx(() -> {
+                for (int i = 0; i < OnScreenKeyboard.CANDIDATES_PER_PAGE; i++) {
+                    Node n = view.lookup("#cand-" + i);
+                    if (n instanceof Button b && b.getText().equals(word)) {
+                        return "cand-" + i;
+                    }
+                }
+                return null;
+            }).get();
+            if (id != null) {
+                press(id);
+                return;
+            }
+            assertThat(disabled("cand-next")).as(word + " among the candidates for " + letters).isFalse();
+            press("cand-next");
+        }
+        throw new AssertionError(word + " not within ten pages of candidates for " + letters);
+    }
+
     private static String text(String id) {
         Node n = view.lookup("#" + id);
         assertThat(n).as(id).isNotNull();
@@ -263,8 +288,20 @@ class CitizenScreensTest {
         assertThat(disabled("lists-search")).isTrue();
         shot("31-lists-empty");
 
-        press("word-0");
-        assertThat(text("lists-query")).isEqualTo("榆林");
+        // Initials first: yl offers 榆林 on the first page (the hall's place names lead their spellings).
+        waitUntil(() -> org.creditkiosk.ui.input.PinyinDictionary.shared().isDone());
+        typeKeys("yl");
+        assertThat(text("cand-0")).isEqualTo("榆林");
+        shot("31a-lists-pinyin-initials");
+        press("key-backspace");
+        press("key-backspace");
+        assertThat(text("osk-pinyin")).isEmpty();
+        // A company name in full pinyin, word by word as a citizen reads it.
+        pinyin("yulinshi", "榆林市");
+        pinyin("saishang", "塞上");
+        pinyin("shangmao", "商贸");
+        assertThat(text("lists-query")).isEqualTo("榆林市塞上商贸");
+        shot("31b-lists-pinyin-name");
         tap("lists-search");
         waitUntil(() -> view.lookup("#lists-total") != null);
         assertThat(text("lists-total")).contains("7");
@@ -283,9 +320,10 @@ class CitizenScreensTest {
 
         press("lists-black");
         waitUntil(() -> view.lookup("#lists-page") != null && "第 1 / 2 页".equals(text("lists-page")));
-        assertThat(searches).containsExactly("榆林|ALL|1", "榆林|ALL|2", "榆林|BLACK|1");
+        assertThat(searches).containsExactly("榆林市塞上商贸|ALL|1", "榆林市塞上商贸|ALL|2", "榆林市塞上商贸|BLACK|1");
 
         press("key-clear");
+        press("key-ime"); // Latin letters
         typeKeys("ACME");
         press("lists-search");
         waitUntil(() -> view.lookup("#lists-no-match") != null);
@@ -315,9 +353,12 @@ class CitizenScreensTest {
         assertThat(disabled("objection-submit")).isTrue();
         shot("40-objection-empty");
 
+        assertThat(view.lookup("#reason-REPAIRED")).as("credit repair is no objection reason").isNull();
         tap("reason-MISMATCH");
-        press("word-14");
+        pinyin("yi", "已");
+        pinyin("lvxing", "履行");
         assertThat(text("objection-detail")).isEqualTo("已履行");
+        shot("40b-objection-pinyin");
         tap("objection-phone");
         typeKeys("12");
         assertThat(text("objection-phone-message")).contains("13至19");
@@ -378,9 +419,12 @@ class CitizenScreensTest {
                 Optional.empty(), Optional.empty()));
         press("reason-OTHER");
         assertThat(disabled("objection-submit")).isTrue();
-        press("word-15");
+        pinyin("xinxi", "信息");
+        pinyin("you", "有");
+        pinyin("wu", "误");
         assertThat(text("objection-reason-message")).contains("至少");
-        press("word-12");
+        pinyin("bushi", "不是");
+        pinyin("benren", "本人");
         tap("objection-phone");
         typeKeys("15900001111");
         tap("objection-submit");
@@ -409,13 +453,17 @@ class CitizenScreensTest {
 
             show(attractView(Optional.empty()));
             press("open-list-search");
-            press("word-0");
+            pinyin("yl", "榆林");
             press("lists-search");
             waitUntil(() -> view.lookup("#lists-total") != null);
             shot("51-small-lists-results");
             tap("lists-query");
             assertKeysAtLeast64();
             shot("52-small-lists-keyboard");
+            typeKeys("shangmao");
+            assertThat(text("cand-0")).isEqualTo("商贸");
+            shot("52a-small-lists-pinyin-keyboard");
+            press("key-clear");
             press("lists-back");
 
             show(sessionView(SessionState.OBJECTING, Optional.of(personRecord()), Optional.empty(), Optional.of("PM-1"),
