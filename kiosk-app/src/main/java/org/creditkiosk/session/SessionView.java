@@ -22,6 +22,10 @@ import org.creditkiosk.platform.api.ReportVerification;
  * @param outOfServiceReason why the kiosk is out of service (for the attract notice and staff)
  * @param verification the platform's answer about a scanned report (SHOWING_VERIFICATION)
  * @param unavailableDevices devices that cannot work now, for the attract screen's notice
+ * @param cardVisit whether the visit (or the one the farewell screen ends) was opened with an ID card: only then do
+ *                  the screens and prompts speak of keeping or taking the card
+ * @param elderly   the elderly-friendly mode (适老化) chosen for this visit: larger text, fewer items, longer
+ *                  timeouts, voice on; it ends with the visit
  */
 public record SessionView(
         SessionState state,
@@ -35,15 +39,24 @@ public record SessionView(
         Optional<ObjectionTicket> objectionTicket,
         Optional<Notice.OutOfService> outOfServiceReason,
         Optional<ReportVerification> verification,
-        Set<DeviceKind> unavailableDevices) {
+        Set<DeviceKind> unavailableDevices,
+        boolean cardVisit,
+        boolean elderly) {
 
     public SessionView {
         represents = List.copyOf(represents);
         unavailableDevices = Set.copyOf(unavailableDevices);
     }
 
+    /** The same view with the elderly-friendly mode on or off. */
+    public SessionView withElderly(boolean on) {
+        return new SessionView(state, person, represents, chosenUscc, record, notice, reportNo, objectionItemId,
+                objectionTicket, outOfServiceReason, verification, unavailableDevices, cardVisit, on);
+    }
+
     @Override
     public String toString() {
-        return "SessionView[" + state + notice.map(n -> ", notice " + n.code()).orElse("") + "]";
+        return "SessionView[" + state + notice.map(n -> ", notice " + n.code()).orElse("") + (elderly ? ", elderly" : "")
+                + "]";
     }
 }

@@ -109,12 +109,12 @@ class CitizenScreensTest {
         return new SessionView(state, Optional.of(new Person("李晓梅", "610802********0026")),
                 List.of(new Representation("914403001922038216", "榆林市塞上商贸有限公司", SubjectKind.ENTERPRISE,
                         Representation.Role.LEGAL_REPRESENTATIVE)),
-                Optional.empty(), record, notice, Optional.empty(), itemId, ticket, outOfService, Optional.empty(), java.util.Set.of());
+                Optional.empty(), record, notice, Optional.empty(), itemId, ticket, outOfService, Optional.empty(), java.util.Set.of(), true, false);
     }
 
     private static SessionView attractView(Optional<Notice.OutOfService> outOfService) {
         return new SessionView(SessionState.ATTRACT, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), outOfService, Optional.empty(), java.util.Set.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), outOfService, Optional.empty(), java.util.Set.of(), true, false);
     }
 
     private static void show(SessionView v) {
@@ -373,7 +373,7 @@ class CitizenScreensTest {
         // A language switch re-renders the form in English and keeps what was typed.
         tap("language");
         assertThat(text("objection-phone")).isEqualTo("13812345678");
-        assertThat(text("objection-submit")).isEqualTo("File objection");
+        assertThat(text("objection-submit")).isEqualTo("File dispute");
         shot("41b-objection-english");
         press("language");
 
@@ -431,6 +431,167 @@ class CitizenScreensTest {
         SessionEvent.SubmitObjection submit = (SessionEvent.SubmitObjection) citizenEvents().get(0);
         assertThat(submit.request().uscc()).contains("914403001922038216");
         assertThat(submit.request().reason()).isEqualTo("信息有误不是本人");
+    }
+
+    // --- elderly-friendly mode (issue 13) ----------------------------------------------------------------------------
+
+    private static SessionView elderly(SessionView v, boolean on) {
+        return v.withElderly(on);
+    }
+
+    /** Font sizes of the texts under {@code root} in scene order, the keyboard's keys and the switch itself left out. */
+    private static List<Double> fontSizes(String rootId) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            List<Double> out = new ArrayList<>();
+            Node root = rootId == null ? view : view.lookup("#" + rootId);
+            assertThat(root).as(rootId).isNotNull();
+            collect(root, out);
+            return out;
+        }).get();
+    }
+
+    private static void collect(Node n, List<Double> out) {
+        // Left out: the keyboard (fixed key boxes), the switch itself, icons (a drawn mark, not text).
+        if (n.getStyleClass().contains("osk") || n.getStyleClass().contains("round-mark")
+                || "elderly-switch".equals(n.getId()) || !n.isVisible()) {
+            return;
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
+            out.add(l.getFont().getSize());
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, out);
+            }
+        }
+    }
+
+    /** Renders a screen normal then elderly: the switch is there, every text is at least 1.3 times larger. */
+    private void assertElderly(SessionView normal, String rootId, String shotName) throws Exception {
+        show(elderly(normal, false));
+        assertThat(view.lookup("#elderly-switch").isVisible()).as("switch on " + normal.state()).isTrue();
+        assertThat(text("elderly-switch")).isEqualTo("长辈模式");
+        List<Double> before = fontSizes(rootId);
+        show(elderly(normal, true));
+        assertThat(view.getStyleClass()).contains("elderly");
+        assertThat(text("elderly-switch")).isEqualTo("退出长辈模式");
+        List<Double> after = fontSizes(rootId);
+        assertThat(after).as(normal.state() + " texts").hasSameSizeAs(before).isNotEmpty();
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(after.get(i)).as(normal.state() + " text " + i).isGreaterThanOrEqualTo(before.get(i) * 1.3 - 0.6);
+        }
+        shot(shotName);
+    }
+
+    @Test
+    void theElderlyModeOnEveryCitizenScreen() throws Exception {
+        SessionView attract = attractView(Optional.empty());
+        show(elderly(attract, false));
+        events.clear();
+        tap("elderly-switch");
+        assertThat(citizenEvents()).containsExactly(new SessionEvent.SetElderlyMode(true));
+        show(elderly(attract, true));
+        assertThat(view.lookup("#screen-attract").lookupAll(".service-item").stream()
+                .filter(n -> n instanceof javafx.scene.layout.HBox).count()).as("fewer items").isEqualTo(2);
+        shot("60-attract-elderly-on");
+        events.clear();
+        tap("elderly-switch");
+        assertThat(citizenEvents()).containsExactly(new SessionEvent.SetElderlyMode(false));
+
+        assertElderly(sessionView(SessionState.AUTHENTICATING, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()), "screen-authenticating", "61-authenticating-elderly");
+        assertElderly(sessionView(SessionState.CHOOSING_SUBJECT, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()), "screen-choosing_subject", "62-choice-elderly");
+        CreditRecord record = personRecord();
+        SessionView showing = sessionView(SessionState.SHOWING_RECORD, Optional.of(record), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        assertElderly(showing, "record-summary", "63-record-elderly-summary");
+        // The record leads with the summary and opens one section at a time.
+        assertThat(view.lookup("#section-penalties")).isNull();
+        press("open-section-penalties");
+        assertThat(view.lookup("#section-penalties")).isNotNull();
+        assertThat(view.lookup("#section-red")).isNull();
+        shot("64-record-elderly-section");
+        press("open-section-red");
+        assertThat(view.lookup("#section-penalties")).isNull();
+        assertThat(view.lookup("#section-red")).isNotNull();
+        show(elderly(showing, false));
+        assertThat(view.lookup("#section-penalties")).as("all sections in the normal mode").isNotNull();
+        assertElderly(sessionView(SessionState.CONFIRMING_PRINT, Optional.of(record), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()), "screen-confirming_print", "65-print-elderly");
+        assertElderly(sessionView(SessionState.OBJECTING, Optional.of(record), Optional.empty(), Optional.of("PM-1"),
+                Optional.empty(), Optional.empty()), "screen-objecting", "66-objection-elderly");
+        SessionView farewell = new SessionView(SessionState.FAREWELL, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("YLXY-20261127-0001-000187"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of(), true, false);
+        assertElderly(farewell, "screen-farewell", "67-farewell-elderly");
+        SessionView notice = new SessionView(SessionState.NOTICE, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.of(new Notice.PlatformError(ErrorCode.CARD_REVOKED)), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of(), true, false);
+        assertElderly(notice, "screen-notice", "68-notice-elderly");
+        show(attract);
+        tap("open-list-search");
+        assertElderly(attract, "screen-list-search", "69-lists-elderly");
+        tap("lists-back");
+
+        // Maintenance and out of service are no citizen screens: no switch.
+        show(attractView(Optional.of(Notice.OutOfService.PLATFORM_DOWN)));
+        show(new SessionView(SessionState.OUT_OF_SERVICE, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(Notice.OutOfService.PLATFORM_DOWN), Optional.empty(), java.util.Set.of(), false, false));
+        assertThat(view.lookup("#elderly-switch").isVisible()).isFalse();
+    }
+
+    @Test
+    void attractRecordAndFarewellInBothLanguages() throws Exception {
+        show(attractView(Optional.empty()));
+        assertThat(view.lookup("#screen-attract").lookupAll(".label").stream().map(n -> ((Labeled) n).getText()).toList())
+                .contains("扫描报告上的二维码，核验信用报告真伪", "个人及企业、社会组织、事业单位、机关的信用记录查询");
+        press("language");
+        assertThat(view.lookup("#screen-attract").lookupAll(".label").stream().map(n -> ((Labeled) n).getText()).toList())
+                .contains("verify a credit report by scanning the code printed on it", "dispute an item of a record");
+        shot("70-attract-english");
+        press("language");
+
+        CreditRecord record = personRecord();
+        show(sessionView(SessionState.SHOWING_RECORD, Optional.of(record), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        assertThat(text("score-range")).isEqualTo("分值区间 " + record.score().get().min() + "–" + record.score().get().max());
+        assertThat(text("score-grades")).contains("AAA", "A 级及以上");
+        press("language");
+        assertThat(text("score-range")).startsWith("Score range ");
+        assertThat(text("score-grades")).contains("AAA", "A and above");
+        assertThat(view.lookupAll(".button").stream().map(n -> ((Labeled) n).getText()).toList()).contains("Dispute")
+                .doesNotContain("Object");
+        shot("71-record-english");
+        press("language");
+
+        // A card visit's farewell asks for the card; a visit without a card never does.
+        SessionView cardFarewell = new SessionView(SessionState.FAREWELL, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("YLXY-20261127-0001-000187"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of(), true, false);
+        show(cardFarewell);
+        assertThat(text("farewell-take-card")).isEqualTo("请取回您的身份证");
+        assertThat(text("farewell-take-report")).isEqualTo("请在下方出纸口取走您的信用报告");
+        press("language");
+        assertThat(text("farewell-take-card")).isEqualTo("Please take your ID card");
+        assertThat(text("farewell-take-report")).isEqualTo("Please take your report from the slot below");
+        press("language");
+        SessionView appFarewell = new SessionView(SessionState.FAREWELL, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("YLXY-20261127-0001-000188"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of(), false, false);
+        show(appFarewell);
+        assertThat(view.lookup("#farewell-take-card")).isNull();
+        assertThat(text("farewell-take-report")).isEqualTo("请在下方出纸口取走您的信用报告");
+        assertThat(view.lookup("#screen-farewell").lookupAll(".label").stream().map(n -> ((Labeled) n).getText()))
+                .noneMatch(t -> t.contains("身份证"));
+        shot("72-farewell-without-card");
+        press("language");
+        assertThat(text("farewell-take-report")).isEqualTo("Please take your report from the slot below");
+        assertThat(view.lookup("#screen-farewell").lookupAll(".label").stream().map(n -> ((Labeled) n).getText()))
+                .noneMatch(t -> t.contains("ID card"));
+        shot("72b-farewell-without-card-english");
+        press("language");
     }
 
     // --- the smaller screen ------------------------------------------------------------------------------------------
