@@ -134,6 +134,12 @@ class CitizenScreensTest {
 
     /** Presses a key of the on-screen keyboard (fired on the FX thread: the robot's mouse travel is slow). */
     private static void press(String id) {
+        try {
+            // Nodes inside a scroll pane appear once its skin is laid out.
+            waitUntil(() -> view.lookup("#" + id) != null);
+        } catch (TimeoutException e) {
+            // the assertion below names the missing node
+        }
         WaitForAsyncUtils.asyncFx(() -> {
             Node n = view.lookup("#" + id);
             assertThat(n).as(id).isNotNull();
@@ -509,14 +515,15 @@ class CitizenScreensTest {
         // The record leads with the summary and opens one section at a time.
         assertThat(view.lookup("#section-penalties")).isNull();
         press("open-section-penalties");
-        assertThat(view.lookup("#section-penalties")).isNotNull();
+        waitUntil(() -> view.lookup("#section-penalties") != null);
         assertThat(view.lookup("#section-red")).isNull();
         shot("64-record-elderly-section");
         press("open-section-red");
+        waitUntil(() -> view.lookup("#section-red") != null);
         assertThat(view.lookup("#section-penalties")).isNull();
-        assertThat(view.lookup("#section-red")).isNotNull();
         show(elderly(showing, false));
-        assertThat(view.lookup("#section-penalties")).as("all sections in the normal mode").isNotNull();
+        // (The record's sections sit in a scroll pane: found once its skin is laid out.)
+        waitUntil(() -> view.lookup("#section-penalties") != null && view.lookup("#section-red") != null);
         assertElderly(sessionView(SessionState.CONFIRMING_PRINT, Optional.of(record), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty()), "screen-confirming_print", "65-print-elderly");
         assertElderly(sessionView(SessionState.OBJECTING, Optional.of(record), Optional.empty(), Optional.of("PM-1"),
@@ -565,6 +572,18 @@ class CitizenScreensTest {
                 .doesNotContain("Object");
         shot("71-record-english");
         press("language");
+
+        // A listing that can be repaired says so and where to apply: repair is no dispute.
+        CreditRecord listed = Json.mapper().readValue(CitizenScreensTest.class.getResourceAsStream("/demo/records/P-0003.json"),
+                CreditRecord.class);
+        show(sessionView(SessionState.SHOWING_RECORD, Optional.of(listed), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        waitUntil(() -> view.lookup("#section-black") != null);
+        List<String> labels = view.lookup("#section-black").lookupAll(".label").stream()
+                .map(n -> ((Labeled) n).getText()).toList();
+        assertThat(labels).contains("可申请信用修复")
+                .anyMatch(t -> t.startsWith("信用修复不属于异议：请向认定部门（" + listed.blackList().get(0).authority()));
+        shot("73-record-repairable");
 
         // A card visit's farewell asks for the card; a visit without a card never does.
         SessionView cardFarewell = new SessionView(SessionState.FAREWELL, Optional.empty(), List.of(), Optional.empty(),
@@ -640,6 +659,15 @@ class CitizenScreensTest {
             shot("54-small-objection-typing");
             press("objection-done-typing");
             assertThat(text("objection-phone")).isEqualTo("139");
+
+            // The elderly mode at 1280x1024 too.
+            show(elderly(attractView(Optional.empty()), true));
+            shot("55-small-attract-elderly");
+            show(elderly(sessionView(SessionState.SHOWING_RECORD, Optional.of(personRecord()), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty()), true));
+            press("open-section-permits");
+            waitUntil(() -> view.lookup("#section-permits") != null);
+            shot("56-small-record-elderly");
         } finally {
             WaitForAsyncUtils.asyncFx(() -> {
                 stage.setWidth(1920);
