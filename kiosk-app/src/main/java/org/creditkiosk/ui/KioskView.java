@@ -367,7 +367,10 @@ public final class KioskView extends StackPane {
 
     private void openListSearch() {
         publicLists.ifPresent(lists -> {
-            listSearch = new ListSearchScreen(texts, notices, lists, listSearchIdle, () -> {
+            // The elderly mode's longer time applies to the list search too.
+            Duration idle = current != null && current.elderly()
+                    ? listSearchIdle.multiply(org.creditkiosk.session.Session.ELDERLY_TIMEOUT_FACTOR) : listSearchIdle;
+            listSearch = new ListSearchScreen(texts, notices, lists, idle, () -> {
                 listSearch = null;
                 if (current != null) {
                     render(current);
