@@ -88,6 +88,8 @@ public final class KioskAssembly {
     private static Kiosk assemble(KioskSources sources, Map<String, String> env, List<AutoCloseable> resources,
             IntConsumer exit) throws IOException {
         KioskSettings settings = sources.settings();
+        // The keyboard's pinyin tables take about a second to build: start now, on their own thread.
+        org.creditkiosk.ui.input.PinyinDictionary.shared();
         CircuitBreaker breaker = breaker(settings);
         HttpPlatformClient client = HttpPlatformClient.create(HallSettings.platform(settings, env), breaker);
         resources.add(client);

@@ -155,6 +155,14 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> MAINTENANCE_HOLD = admin(ConfigKey.millis("maintenance.holdMs", 5000, 1000, 20000,
             "How long staff hold the logo (top left) to get the maintenance PIN pad."));
 
+    // --- issue 13 (access): voice prompts ---------------------------------------------------------------------
+    public static final ConfigKey<Boolean> VOICE_MUTE = admin(ConfigKey.bool("voice.mute", false,
+            "Silences every voice prompt (also in the elderly-friendly mode)."));
+    public static final ConfigKey<Integer> VOICE_VOLUME = admin(ConfigKey.integer("voice.volume", 80, 0, 100,
+            "Volume of the voice prompts in percent of the sound card's level (0 = silent)."));
+    public static final ConfigKey<Boolean> VOICE_ALWAYS = admin(ConfigKey.bool("voice.always", false,
+            "Speak the prompts in every visit; false: only in the elderly-friendly mode, where voice is on."));
+
     // --- session timeouts ------------------------------------------------------------------------------------
     public static final Map<SessionState, ConfigKey<Duration>> SESSION_TIMEOUTS = sessionTimeouts();
 

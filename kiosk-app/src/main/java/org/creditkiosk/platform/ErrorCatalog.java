@@ -121,7 +121,7 @@ public final class ErrorCatalog {
                 "A different SHA-256 was registered for this report number before: the kiosk rendered the report twice or "
                         + "re-used a number. Report it with the request id.", Level.ERROR, false, true, Recovery.NONE);
         row(t, api(ErrorCode.OBJECTION_OPEN), "该条信息已有异议正在处理中，请耐心等待处理结果",
-                "An objection to this item is already being handled. Please wait for its outcome.",
+                "A dispute about this item is already being handled. Please wait for its outcome.",
                 "An objection on this item is open.", Level.INFO, false, false, Recovery.NONE);
         row(t, api(ErrorCode.PRINT_QUOTA_EXCEEDED), "今日打印次数已达上限，请明日再来或到人工窗口办理",
                 "You have reached today's printing limit. Please come back tomorrow or go to a staffed counter.",

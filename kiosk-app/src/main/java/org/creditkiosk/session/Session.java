@@ -63,6 +63,12 @@ public final class Session {
     private Instant deadline;
     private long visit;
     private boolean openedByCard;
+    /** The last visit was opened with a card: kept through its farewell or notice screen, dropped at ATTRACT. */
+    private boolean cardVisit;
+    private boolean elderly;
+
+    /** Timeouts in the elderly-friendly mode are this many times longer (no time pressure for older citizens). */
+    public static final int ELDERLY_TIMEOUT_FACTOR = 2;
     /** Why the kiosk may not serve: each cause is lifted by its own BackInService. */
     private final Set<Notice.OutOfService> outOfServiceCauses = EnumSet.noneOf(Notice.OutOfService.class);
     private final Set<DeviceKind> unavailableDevices = EnumSet.noneOf(DeviceKind.class);
@@ -111,7 +117,8 @@ public final class Session {
                 platformSession.map(PlatformSession::represents).orElse(List.of()),
                 chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
                 outOfServiceCauses.stream().findFirst(), verification, unavailableDevices,
-                new ServicesView(templates, template, textRead, signature, signed, complaintTicket, complaintPending));
+                new ServicesView(templates, template, textRead, signature, signed, complaintTicket, complaintPending),
+                cardVisit, elderly);
     }
 
     /** Handles one event; returns the commands to carry out, in order. */
@@ -135,6 +142,12 @@ public final class Session {
     private boolean handleAnywhere(SessionEvent event, List<SessionCommand> out) {
         if (event instanceof UserActivity) {
             if (state.inSession()) {
+                restartTimer();
+            }
+        } else if (event instanceof SetElderlyMode m) {
+            if (state != SessionState.MAINTENANCE && state != SessionState.OUT_OF_SERVICE && elderly != m.on()) {
+                elderly = m.on();
+                log.info("elderly-friendly mode {} in {}", elderly ? "on" : "off", state);
                 restartTimer();
             }
         } else if (event instanceof GoOutOfService g) {
@@ -215,6 +228,7 @@ public final class Session {
                     startVisit(OpenSessionRequest.appQr(q.payload()), false, out);
                 } else if (event instanceof ReportCodeScanned r) {
                     clearCitizenData();
+                    cardVisit = false;
                     visit++;
                     enter(SessionState.VERIFYING);
                     out.add(new VerifyReport(visit, r.reportNo()));
@@ -621,6 +635,7 @@ public final class Session {
         clearCitizenData();
         visit++;
         openedByCard = byCard;
+        cardVisit = byCard;
         enter(SessionState.AUTHENTICATING);
         out.add(new OpenSession(visit, request));
     }
@@ -717,15 +732,18 @@ public final class Session {
     }
 
     private void enter(SessionState next) {
-        if (next == SessionState.ATTRACT || next == SessionState.OUT_OF_SERVICE) {
+        if (next == SessionState.ATTRACT || next == SessionState.OUT_OF_SERVICE || next == SessionState.MAINTENANCE) {
             clearCitizenData();
+            cardVisit = false;
+            elderly = false;
         }
         state = next;
         restartTimer();
     }
 
     private void restartTimer() {
-        deadline = clock.instant().plus(timeouts.of(state));
+        java.time.Duration t = timeouts.of(state);
+        deadline = clock.instant().plus(elderly ? t.multipliedBy(ELDERLY_TIMEOUT_FACTOR) : t);
     }
 
     private void ignore(SessionEvent event) {

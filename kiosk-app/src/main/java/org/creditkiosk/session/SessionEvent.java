@@ -125,6 +125,13 @@ public sealed interface SessionEvent {
     }
 
     /** "Finish" / "退出": the citizen is done. */
+    /**
+     * The citizen turned the elderly-friendly mode (适老化) on or off (the switch on every citizen screen). It lasts
+     * until the visit ends; while on, every timeout is {@link Session#ELDERLY_TIMEOUT_FACTOR} times longer.
+     */
+    record SetElderlyMode(boolean on) implements SessionEvent {
+    }
+
     record Finish() implements SessionEvent {
     }
 

@@ -23,6 +23,10 @@ import org.creditkiosk.platform.api.ReportVerification;
  * @param verification the platform's answer about a scanned report (SHOWING_VERIFICATION)
  * @param unavailableDevices devices that cannot work now, for the attract screen's notice
  * @param services commitments and complaints (issue 15); {@link ServicesView#NONE} outside those flows
+ * @param cardVisit whether the visit (or the one the farewell screen ends) was opened with an ID card: only then do
+ *                  the screens and prompts speak of keeping or taking the card
+ * @param elderly   the elderly-friendly mode (适老化) chosen for this visit: larger text, fewer items, longer
+ *                  timeouts, voice on; it ends with the visit
  */
 public record SessionView(
         SessionState state,
@@ -37,7 +41,9 @@ public record SessionView(
         Optional<Notice.OutOfService> outOfServiceReason,
         Optional<ReportVerification> verification,
         Set<DeviceKind> unavailableDevices,
-        ServicesView services) {
+        ServicesView services,
+        boolean cardVisit,
+        boolean elderly) {
 
     public SessionView {
         represents = List.copyOf(represents);
@@ -52,11 +58,28 @@ public record SessionView(
                        Optional<Notice.OutOfService> outOfServiceReason, Optional<ReportVerification> verification,
                        Set<DeviceKind> unavailableDevices) {
         this(state, person, represents, chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
-                outOfServiceReason, verification, unavailableDevices, ServicesView.NONE);
+                outOfServiceReason, verification, unavailableDevices, ServicesView.NONE, false, false);
+    }
+
+    /** A view outside the commitment and complaint flows, with the visit's kind and the elderly mode. */
+    public SessionView(SessionState state, Optional<Person> person, List<Representation> represents,
+                       Optional<String> chosenUscc, Optional<CreditRecord> record, Optional<Notice> notice,
+                       Optional<String> reportNo, Optional<String> objectionItemId, Optional<ObjectionTicket> objectionTicket,
+                       Optional<Notice.OutOfService> outOfServiceReason, Optional<ReportVerification> verification,
+                       Set<DeviceKind> unavailableDevices, boolean cardVisit, boolean elderly) {
+        this(state, person, represents, chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
+                outOfServiceReason, verification, unavailableDevices, ServicesView.NONE, cardVisit, elderly);
+    }
+
+    /** The same view with the elderly-friendly mode on or off. */
+    public SessionView withElderly(boolean on) {
+        return new SessionView(state, person, represents, chosenUscc, record, notice, reportNo, objectionItemId,
+                objectionTicket, outOfServiceReason, verification, unavailableDevices, services, cardVisit, on);
     }
 
     @Override
     public String toString() {
-        return "SessionView[" + state + notice.map(n -> ", notice " + n.code()).orElse("") + "]";
+        return "SessionView[" + state + notice.map(n -> ", notice " + n.code()).orElse("") + (elderly ? ", elderly" : "")
+                + "]";
     }
 }

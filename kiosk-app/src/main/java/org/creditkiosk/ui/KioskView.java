@@ -56,6 +56,11 @@ public final class KioskView extends StackPane {
     private final Label hall = new Label();
     private final Label hallSub = new Label();
     private final Button languageButton;
+    /** The elderly-friendly switch (适老化): large, in the header of every citizen screen. */
+    private final Button elderlyButton;
+    /** In the elderly mode the record opens one section at a time: which one (kept across re-renders). */
+    private Optional<String> openRecordSection = Optional.empty();
+    private Optional<org.creditkiosk.ui.voice.VoicePrompts> voice = Optional.empty();
     private final Label footerLeft = new Label();
     private final Label footerRight = new Label();
     private final HBox footer;
@@ -101,10 +106,15 @@ public final class KioskView extends StackPane {
         getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css")).toExternalForm());
 
         languageButton = Widgets.button("", "lang-button", "language", this::toggleLanguage);
+        elderlyButton = Widgets.button("", "elderly-button", "elderly-switch", () -> {
+            if (current != null) {
+                events.accept(new SessionEvent.SetElderlyMode(!current.elderly()));
+            }
+        });
         logo = Widgets.roundMark("信", 64, Color.web("#c62828"), Color.WHITE);
         logo.setId("logo");
         HBox header = new HBox(logo,
-                new VBox(2, hall, hallSub), Widgets.hgrow(), clock, languageButton);
+                new VBox(2, hall, hallSub), Widgets.hgrow(), clock, elderlyButton, languageButton);
         header.getStyleClass().add("header");
         hall.getStyleClass().add("hall");
         hallSub.getStyleClass().add("hall-sub");
@@ -143,6 +153,31 @@ public final class KioskView extends StackPane {
         clock.setText(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd  HH:mm")));
     }
 
+    /** Speaks the prompt of each step with {@code voice} (elderly mode, or always if so configured). */
+    public void voice(org.creditkiosk.ui.voice.VoicePrompts voice) {
+        this.voice = Optional.of(voice);
+    }
+
+    private void speak(SessionView previous, SessionView view) {
+        if (voice.isEmpty()) {
+            return;
+        }
+        org.creditkiosk.ui.voice.VoicePrompts v = voice.get();
+        if (view.state() == SessionState.MAINTENANCE || view.state() == SessionState.OUT_OF_SERVICE) {
+            v.stop(); // silent in maintenance and out of service
+            return;
+        }
+        String lang = texts.language() == Language.ZH ? "zh" : "en";
+        if (view.elderly() && (previous == null || !previous.elderly())) {
+            v.say(org.creditkiosk.ui.voice.VoicePrompt.ELDERLY_ON, lang, true);
+        } else if (previous == null || previous.state() != view.state()) {
+            org.creditkiosk.ui.voice.VoicePrompts.forScreen(view.state().name(), view.cardVisit(), view.reportNo().isPresent())
+                    .ifPresent(p -> v.say(p, lang, view.elderly()));
+        } else if (previous.elderly() && !view.elderly()) {
+            v.stop();
+        }
+    }
+
     /** How long the list search stays open without a touch (default 90 s). */
     public void listSearchIdle(Duration idle) {
         this.listSearchIdle = Objects.requireNonNull(idle);
@@ -162,16 +197,34 @@ public final class KioskView extends StackPane {
             // Every visit starts in the kiosk's default language.
             texts.language(identity.defaultLanguage());
         }
-        boolean sameView = view.equals(current);
+        // A switch of the elderly mode keeps the screens opened within the state (and what was typed in them).
+        boolean sameView = current != null && view.withElderly(false).equals(current.withElderly(false));
         if (slideShow != null) {
             slideShow.stop();
             slideShow = null;
         }
         closeScreensFor(view, sameView);
+        SessionView previous = current;
         current = view;
+        speak(previous, view);
         hall.setText(texts.language() == Language.ZH ? identity.hallName() : identity.hallNameEn());
         hallSub.setText(texts.t("app.title"));
         languageButton.setText(texts.t("lang.switch"));
+        boolean citizenScreen = view.state() != SessionState.MAINTENANCE && view.state() != SessionState.OUT_OF_SERVICE;
+        elderlyButton.setVisible(citizenScreen);
+        elderlyButton.setManaged(citizenScreen);
+        elderlyButton.setText(texts.t(view.elderly() ? "elderly.off" : "elderly.on"));
+        elderlyButton.getStyleClass().remove("on");
+        if (view.elderly()) {
+            elderlyButton.getStyleClass().add("on");
+        }
+        getStyleClass().remove("elderly");
+        if (view.elderly()) {
+            getStyleClass().add("elderly");
+        }
+        if (view.record().isEmpty() || !view.elderly()) {
+            openRecordSection = Optional.empty();
+        }
         footerLeft.setText(texts.t("attract.privacy"));
         footerRight.setText(identity.kioskId());
         Node screen = switch (view.state()) {
@@ -179,7 +232,10 @@ public final class KioskView extends StackPane {
             case AUTHENTICATING -> busy("busy.authenticating");
             case CHOOSING_SUBJECT -> usccEntry != null ? usccEntry : choice(view);
             case LOADING_RECORD -> busy("busy.loading");
-            case SHOWING_RECORD -> new RecordScreen(texts, notices, view, events).build();
+            case SHOWING_RECORD -> new RecordScreen(texts, notices, view, events, openRecordSection, key -> {
+                openRecordSection = key;
+                render(current);
+            }).build();
             case OBJECTING -> objecting(view, sameView);
             case CONFIRMING_PRINT -> confirmPrint(view);
             case PRINTING -> busy("busy.printing");
@@ -377,7 +433,10 @@ public final class KioskView extends StackPane {
 
     private void openListSearch() {
         publicLists.ifPresent(lists -> {
-            listSearch = new ListSearchScreen(texts, notices, lists, listSearchIdle, () -> {
+            // The elderly mode's longer time applies to the list search too.
+            Duration idle = current != null && current.elderly()
+                    ? listSearchIdle.multiply(org.creditkiosk.session.Session.ELDERLY_TIMEOUT_FACTOR) : listSearchIdle;
+            listSearch = new ListSearchScreen(texts, notices, lists, idle, () -> {
                 listSearch = null;
                 if (current != null) {
                     render(current);
@@ -402,7 +461,10 @@ public final class KioskView extends StackPane {
         Label sub = Widgets.label(texts.t("app.subtitle"), "attract-sub");
 
         VBox services = new VBox(18, Widgets.label(texts.t("attract.services"), "section-title"));
-        for (String k : new String[] {"query", "print", "objection", "lists"}) {
+        // The elderly mode shows fewer items: the two main services only.
+        String[] offered = view.elderly() ? new String[] {"query", "print"}
+                : new String[] {"query", "print", "verify", "objection", "lists"};
+        for (String k : offered) {
             Circle dot = new Circle(7);
             dot.getStyleClass().add("service-dot");
             HBox item = new HBox(dot, Widgets.label(texts.t("attract.service." + k), "service-item"));
@@ -500,7 +562,7 @@ public final class KioskView extends StackPane {
         p.setMinSize(140, 140);
         p.setPrefSize(140, 140);
         VBox v = Widgets.column(36, Pos.CENTER, p, Widgets.label(texts.t(key), "busy-text"));
-        if (current != null && !"busy.authenticating".equals(key)) {
+        if (current != null && current.cardVisit() && !"busy.authenticating".equals(key)) {
             v.getChildren().add(Widgets.label(texts.t("busy.keepCard"), "attract-hint"));
         }
         v.getStyleClass().add("content");
@@ -579,11 +641,20 @@ public final class KioskView extends StackPane {
     private Node farewell(SessionView view) {
         VBox v = Widgets.column(26, Pos.CENTER,
                 Widgets.roundMark("✓", 150, Color.web("#1b7a3a"), Color.WHITE),
-                Widgets.label(texts.t("farewell.title"), "farewell-title"),
-                Widgets.label(texts.t("farewell.takeCard"), "screen-sub"));
-        view.reportNo().ifPresent(no -> v.getChildren().addAll(
-                Widgets.label(texts.t("farewell.takeReport"), "screen-sub"),
-                Widgets.label(texts.t("farewell.reportNo", no), "muted")));
+                Widgets.label(texts.t("farewell.title"), "farewell-title"));
+        // Only a card visit speaks of the card: an app-code or verification visit has none to take.
+        if (view.cardVisit()) {
+            Label take = Widgets.label(texts.t("farewell.takeCard"), "screen-sub");
+            take.setId("farewell-take-card");
+            v.getChildren().add(take);
+        }
+        view.reportNo().ifPresent(no -> {
+            Label take = Widgets.label(texts.t("farewell.takeReport"), "screen-sub");
+            take.setId("farewell-take-report");
+            Label number = Widgets.label(texts.t("farewell.reportNo", no), "muted");
+            number.setId("farewell-report-no");
+            v.getChildren().addAll(take, number);
+        });
         v.getChildren().addAll(Widgets.label(texts.t("farewell.cleared"), "muted"),
                 Widgets.button(texts.t("notice.ok"), "secondary", "finish-farewell", () -> events.accept(new SessionEvent.Finish())));
         v.getStyleClass().add("content");

@@ -32,6 +32,11 @@ public final class KioskWindow {
         // in a text field) and hands the code to the same router as the serial scanner.
         WedgeScanFilter.install(scene, WedgeScanDetector.Settings.defaults(), runtime.wedgeScans());
         view.enableMaintenance(runtime.maintenanceTools(), runtime.settings().get(ConfigKeys.MAINTENANCE_HOLD));
+        org.creditkiosk.ui.voice.VoicePrompts voice = new org.creditkiosk.ui.voice.VoicePrompts(() ->
+                new org.creditkiosk.ui.voice.VoicePrompts.Settings(runtime.settings().get(ConfigKeys.VOICE_MUTE),
+                        runtime.settings().get(ConfigKeys.VOICE_VOLUME), runtime.settings().get(ConfigKeys.VOICE_ALWAYS)));
+        view.voice(voice);
+        stage.setOnHidden(e -> voice.close());
         runtime.session().addListener(view::show);
         // issue 12: hall content, refreshed when a file arrives and every minute (announcement windows, hours)
         view.hallDisplay(runtime.hallDisplay());

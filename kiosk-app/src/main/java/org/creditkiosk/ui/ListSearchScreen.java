@@ -74,6 +74,8 @@ public final class ListSearchScreen extends StackPane {
     private boolean wide;
     private boolean editing = true;
     private Button searchButton;
+    /** One keyboard for the screen's life: the pinyin typed and the 中/英 choice survive a rebuild. */
+    private OnScreenKeyboard keyboard;
 
     /**
      * @param idleTimeout how long the screen stays without a touch before it returns to the attract screen
@@ -156,8 +158,12 @@ public final class ListSearchScreen extends StackPane {
                 kindButton(Optional.of(ListKind.RED), "lists.red", "lists-red"),
                 kindButton(Optional.of(ListKind.BLACK), "lists.black", "lists-black"));
 
-        OnScreenKeyboard keyboard = new OnScreenKeyboard(texts, OnScreenKeyboard.Layout.TEXT);
-        keyboard.target(query, MAX_QUERY);
+        if (keyboard == null) {
+            keyboard = new OnScreenKeyboard(texts, OnScreenKeyboard.Layout.TEXT);
+            keyboard.target(query, MAX_QUERY);
+        } else {
+            keyboard.rebuild();
+        }
 
         VBox searchPanel = wide
                 ? new VBox(14, Widgets.row(14, Pos.CENTER_LEFT, field, searchButton),

@@ -47,12 +47,12 @@ public final class ObjectionForm extends StackPane {
 
     /**
      * The common reasons. The request carries the Chinese wording whatever the screen's language: it is read by
-     * the supplying department.
+     * the supplying department. "Credit already repaired" is no reason to dispute a record: credit repair is its
+     * own application to the listing department (the record screen shows whether an item can be repaired and where).
      */
     public enum Reason {
         MISMATCH("信息与事实不符"),
         NOT_MINE("该记录不属于本人"),
-        REPAIRED("已完成信用修复"),
         REVOKED("处罚已撤销或变更"),
         OTHER("");
 
@@ -84,6 +84,8 @@ public final class ObjectionForm extends StackPane {
     private Label reasonMessage;
     private Label phoneMessage;
     private Button submit;
+    /** The reason's keyboard lives as long as the form: the pinyin typed and the 中/英 choice survive a rebuild. */
+    private OnScreenKeyboard textKeyboard;
 
     public ObjectionForm(Texts texts, NoticeTexts notices, SessionView view, Consumer<SessionEvent> events) {
         this.texts = Objects.requireNonNull(texts);
@@ -148,12 +150,18 @@ public final class ObjectionForm extends StackPane {
         left.getChildren().add(itemCard());
         left.getChildren().add(reasonCard());
 
-        OnScreenKeyboard keyboard = new OnScreenKeyboard(texts,
-                active == Field.PHONE ? OnScreenKeyboard.Layout.PHONE : OnScreenKeyboard.Layout.TEXT);
+        OnScreenKeyboard keyboard;
         if (active == Field.PHONE) {
+            keyboard = new OnScreenKeyboard(texts, OnScreenKeyboard.Layout.PHONE);
             keyboard.target(phone, PHONE_LENGTH);
         } else {
-            keyboard.target(detail, MAX_DETAIL);
+            if (textKeyboard == null) {
+                textKeyboard = new OnScreenKeyboard(texts, OnScreenKeyboard.Layout.TEXT);
+                textKeyboard.target(detail, MAX_DETAIL);
+            } else {
+                textKeyboard.rebuild();
+            }
+            keyboard = textKeyboard;
         }
         keyboard.setDisable(submitting);
         VBox keys = new VBox(16, Widgets.label(texts.t(active == Field.PHONE ? "objection.typingPhone" : "objection.typingDetail"),

@@ -4,10 +4,12 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -40,13 +42,26 @@ final class RecordScreen {
     private final SessionView view;
     private final Consumer<SessionEvent> events;
     private final CreditRecord record;
+    private final Optional<String> openSection;
+    private final Consumer<Optional<String>> onOpen;
 
     RecordScreen(Texts texts, NoticeTexts notices, SessionView view, Consumer<SessionEvent> events) {
+        this(texts, notices, view, events, Optional.empty(), k -> { });
+    }
+
+    /**
+     * @param openSection in the elderly mode, the one section shown open (the others are a row of buttons)
+     * @param onOpen      opens another section (or none) in the elderly mode
+     */
+    RecordScreen(Texts texts, NoticeTexts notices, SessionView view, Consumer<SessionEvent> events,
+            Optional<String> openSection, Consumer<Optional<String>> onOpen) {
         this.texts = texts;
         this.notices = notices;
         this.view = view;
         this.events = events;
         this.record = view.record().orElseThrow();
+        this.openSection = openSection;
+        this.onOpen = onOpen;
     }
 
     Node build() {
@@ -59,7 +74,14 @@ final class RecordScreen {
             page.getChildren().add(banner);
         });
         page.getChildren().add(summary());
-        page.getChildren().addAll(sections());
+        if (view.elderly()) {
+            // Fewer items at once: the summary leads, then one section at a time, opened by its button.
+            page.getChildren().add(sectionButtons());
+            openSection.ifPresent(k -> sections().stream().filter(n -> ("section-" + k).equals(n.getId()))
+                    .forEach(page.getChildren()::add));
+        } else {
+            page.getChildren().addAll(sections());
+        }
 
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
@@ -94,6 +116,14 @@ final class RecordScreen {
             grade.setId("score-grade");
             VBox box = new VBox(Widgets.label(sc.name() + " · " + texts.t("record.score"), "score-name"), value, grade);
             sc.asOf().ifPresent(d -> box.getChildren().add(Widgets.label(texts.t("record.scoreAsOf", d.toString()), "score-name")));
+            // What the number and the grade mean: the range of the score and the ladder of grades.
+            Label range = Widgets.label(texts.t("record.scoreRange", String.valueOf(sc.min()), String.valueOf(sc.max())), "score-name");
+            range.setId("score-range");
+            Label grades = Widgets.label(texts.t("record.gradesExplained"), "score-explain");
+            grades.setId("score-grades");
+            grades.setWrapText(true);
+            grades.setMaxWidth(300);
+            box.getChildren().addAll(range, grades);
             box.getStyleClass().add("score-box");
             box.setMinWidth(240);
             top.getChildren().add(box);
@@ -157,6 +187,23 @@ final class RecordScreen {
         return out;
     }
 
+    private static final String[] SECTION_KEYS = {"red", "black", "judicial", "penalties", "permits", "commitments",
+            "benefits", "objections"};
+
+    private Node sectionButtons() {
+        FlowPane row = new FlowPane(16, 16);
+        row.setId("record-section-buttons");
+        for (String k : SECTION_KEYS) {
+            boolean open = openSection.filter(k::equals).isPresent();
+            Button b = Widgets.button(texts.t("record.section." + k), open ? "primary" : "secondary", "open-section-" + k,
+                    () -> onOpen.accept(open ? Optional.empty() : Optional.of(k)));
+            row.getChildren().add(b);
+        }
+        VBox card = new VBox(12, Widgets.label(texts.t("elderly.sectionsHint"), "muted"), row);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
     private Node section(String key, String tone, List<Node> items) {
         Region bar = new Region();
         bar.getStyleClass().add("section-bar");
@@ -212,7 +259,13 @@ final class RecordScreen {
             lines.add(texts.t("record.measures", String.join("；", e.measures())));
         }
         e.repairGuide().ifPresent(g -> lines.add(texts.t("record.repairGuide", g)));
-        return item(e.itemId(), e.listName(), lines, List.of(), true);
+        if (e.repairable().isPresent() || e.repairGuide().isPresent()) {
+            lines.add(texts.t("record.repairWhere", e.authority()));
+        }
+        List<Label> tags = e.repairable()
+                .map(r -> List.of(tag(texts.t("record.repairable." + r), r ? "tag-repaired" : "tag-info")))
+                .orElse(List.of());
+        return item(e.itemId(), e.listName(), lines, tags, true);
     }
 
     private Node judicial(JudicialItem j) {

@@ -75,6 +75,7 @@ final class Widgets {
         // Inline style: the stylesheet's .label text colour would win over setTextFill.
         l.setStyle("-fx-text-fill: " + web(text) + ";");
         StackPane p = new StackPane(c, l);
+        p.getStyleClass().add("round-mark");
         p.setMinSize(size, size);
         p.setMaxSize(size, size);
         return p;

@@ -40,7 +40,8 @@ class SignedConfigTest {
     static final List<String> ADMINISTRATORS = List.of("kiosk.hallName", "kiosk.hallNameEn", "kiosk.servicePhone",
             "ui.language", "platform.connectTimeoutMs", "platform.readTimeoutMs", "platform.callTimeoutMs",
             "platform.watchIntervalS", "platform.probeIntervalS", "platform.failureThreshold", "ops.heartbeatIntervalS",
-            "devices.idcard.pollIntervalMs", "report.issuer", "maintenance.pinHash", "maintenance.holdMs");
+            "devices.idcard.pollIntervalMs", "report.issuer", "maintenance.pinHash", "maintenance.holdMs",
+            "voice.mute", "voice.volume", "voice.always");
 
     static String setting(String key, String value) {
         return TextNode.valueOf(key) + ":" + TextNode.valueOf(value);

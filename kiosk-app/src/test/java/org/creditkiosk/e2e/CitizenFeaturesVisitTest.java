@@ -49,7 +49,13 @@ class CitizenFeaturesVisitTest {
             k.awaitScreen("attract", 10);
             fire(k, "#open-list-search");
             k.awaitText("#screen-list-search", 5);
-            fire(k, "#word-0"); // 榆林
+            org.creditkiosk.ui.input.PinyinDictionary.shared().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (String key : new String[] {"#key-y", "#key-u", "#key-l", "#key-i", "#key-n"}) {
+                fire(k, key);
+            }
+            k.awaitText("#cand-0", 5);
+            assertThat(k.text("#cand-0")).isEqualTo("榆林");
+            fire(k, "#cand-0"); // 榆林
             fire(k, "#lists-search");
             k.awaitText("#lists-total", 20);
             k.screenshot("13-list-search");

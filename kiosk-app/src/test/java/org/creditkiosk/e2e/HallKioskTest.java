@@ -131,10 +131,17 @@ class HallKioskTest {
             KioskSettings settings = settings(hall, tls, tls.pin(), platform, Map.of(
                     "devices.idcard.port", readerLine.hostPath(),
                     "devices.receipt.port", receiptLine.hostPath(),
-                    "printer.reportQueue", QUEUE));
+                    "printer.reportQueue", QUEUE,
+                    "voice.volume", "60",
+                    "voice.always", "true"));
+            assertThat(settings.get(org.creditkiosk.config.ConfigKeys.VOICE_VOLUME)).isEqualTo(60);
+            assertThat(settings.get(org.creditkiosk.config.ConfigKeys.VOICE_ALWAYS)).isTrue();
             try (Kiosk kiosk = TestKiosks.start(teeA4(HallSources.of(settings), sent), Map.of())) {
                 assertThat(kiosk.demo()).isEmpty();
                 var controller = kiosk.controller();
+                // An older citizen turns the elderly mode on at the attract screen (issue 13).
+                controller.submit(new SessionEvent.SetElderlyMode(true));
+                await(() -> controller.view().elderly(), "elderly mode on", 10);
                 var card = DemoFixtures.load().cards().stream()
                         .filter(c -> c.idNumber().equals("610881197804120030")).findFirst().orElseThrow();
                 reader.placeCard(IdCardDataMapper.fromContract(card));
@@ -142,10 +149,13 @@ class HallKioskTest {
                 controller.submit(new SessionEvent.RequestPrint());
                 controller.submit(new SessionEvent.ConfirmPrint());
                 await(() -> controller.view().state() == SessionState.FAREWELL, "farewell after printing", 90);
+                assertThat(controller.view().elderly()).as("through the visit").isTrue();
+                assertThat(controller.view().cardVisit()).isTrue();
                 assertThat(sent).hasSize(1);
                 assertThat(receipt.awaitSlips(1, Duration.ofSeconds(20))).as("summary slip").isTrue();
                 reader.removeCard();
                 await(() -> controller.view().state() == SessionState.ATTRACT, "attract", 30);
+                assertThat(controller.view().elderly()).as("ends with the visit").isFalse();
                 await(() -> platform.openSessions() == 0, "session closed on the platform", 30);
             }
             // What the kiosk sent to CUPS: signed with the hall certificate, valid, and registered by its digest.

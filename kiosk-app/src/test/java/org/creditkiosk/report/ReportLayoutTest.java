@@ -83,6 +83,12 @@ class ReportLayoutTest {
         SignedReport person = service.render(ReportFixtures.named("person-wang.json").record(), ReportFixtures.allocation(3));
         String p = String.join("", pageTexts(person.pdf()));
         assertThat(p).contains("自然人").contains("本市信用评分（桃花分）").contains("736").contains("610802********1234");
+        // The summary follows the eight categories of the national report (issue 13); a person has no 经营异常.
+        assertThat(p).containsSubsequence("信息概要", "行政管理信息", "诚实守信信息", "严重失信信息", "信用承诺信息",
+                "信用评价信息", "司法判决信息", "其他信息", "本市信用评分");
+        assertThat(p).doesNotContain("经营异常信息");
+        assertThat(e).containsSubsequence("信息概要", "行政管理信息", "诚实守信信息", "严重失信信息", "经营异常信息",
+                "信用承诺信息", "信用评价信息", "司法判决信息", "其他信息");
         // Section order of issue 4.
         assertThat(p).containsSubsequence("主体信息", "信息概要", "本市信用评分", "守信激励", "严重失信主体名单", "司法信息",
                 "行政处罚", "行政许可", "信用承诺", "信易+", "异议处理中的信息", "报告说明", "出具机构");

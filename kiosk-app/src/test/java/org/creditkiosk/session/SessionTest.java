@@ -557,4 +557,63 @@ class SessionTest {
             default -> throw new IllegalArgumentException(target.name());
         }
     }
+
+    // --- issue 13: elderly-friendly mode and card visits ------------------------------------------------------------
+
+    @Test
+    void theElderlyModeDoublesEveryTimeoutAndEndsWithTheVisit() {
+        on(new SetElderlyMode(true));
+        assertThat(session.view().elderly()).as("chosen at the attract screen, before the card").isTrue();
+        toRecord();
+        assertThat(session.view().elderly()).isTrue();
+        Instant now = clock.instant();
+        on(new UserActivity());
+        assertThat(session.deadline()).isEqualTo(now.plus(timeouts.of(SessionState.SHOWING_RECORD)
+                .multipliedBy(Session.ELDERLY_TIMEOUT_FACTOR)));
+        // The ordinary timeout passes: still on the record.
+        clock.advance(timeouts.of(SessionState.SHOWING_RECORD).plusMillis(1));
+        on(new Tick());
+        assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+        // Off again: the ordinary timeout from now on.
+        on(new SetElderlyMode(false));
+        assertThat(session.deadline()).isEqualTo(clock.instant().plus(timeouts.of(SessionState.SHOWING_RECORD)));
+        on(new SetElderlyMode(true));
+        on(new Finish());
+        assertThat(session.state()).isEqualTo(SessionState.FAREWELL);
+        assertThat(session.view().elderly()).as("the farewell is still the visit's").isTrue();
+        clock.advance(timeouts.of(SessionState.FAREWELL).multipliedBy(Session.ELDERLY_TIMEOUT_FACTOR).plusMillis(1));
+        on(new Tick());
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+        assertThat(session.view().elderly()).as("ends with the visit").isFalse();
+    }
+
+    @Test
+    void theElderlyModeIsNotForMaintenance() {
+        on(new EnterMaintenance());
+        on(new SetElderlyMode(true));
+        assertThat(session.view().elderly()).isFalse();
+    }
+
+    @Test
+    void onlyACardVisitIsACardVisitThroughItsFarewell() {
+        toRecord();
+        assertThat(session.view().cardVisit()).isTrue();
+        on(new Finish());
+        assertThat(session.state()).isEqualTo(SessionState.FAREWELL);
+        assertThat(session.view().cardVisit()).as("the farewell asks to take the card").isTrue();
+        timeOut();
+        on(new Tick());
+        assertThat(session.view().cardVisit()).isFalse();
+
+        on(new AppCodeScanned("XYYL1.abc"));
+        on(new SessionOpened(session.visit(), PERSON));
+        on(new RecordLoaded(session.visit(), RECORD));
+        assertThat(session.view().cardVisit()).isFalse();
+        on(new Finish());
+        assertThat(session.view().cardVisit()).isFalse();
+
+        on(new ReportCodeScanned("YLXY-20261127-0001-000001"));
+        assertThat(session.state()).isEqualTo(SessionState.VERIFYING);
+        assertThat(session.view().cardVisit()).isFalse();
+    }
 }

@@ -109,12 +109,12 @@ class CitizenScreensTest {
         return new SessionView(state, Optional.of(new Person("李晓梅", "610802********0026")),
                 List.of(new Representation("914403001922038216", "榆林市塞上商贸有限公司", SubjectKind.ENTERPRISE,
                         Representation.Role.LEGAL_REPRESENTATIVE)),
-                Optional.empty(), record, notice, Optional.empty(), itemId, ticket, outOfService, Optional.empty(), java.util.Set.of());
+                Optional.empty(), record, notice, Optional.empty(), itemId, ticket, outOfService, Optional.empty(), java.util.Set.of(), true, false);
     }
 
     private static SessionView attractView(Optional<Notice.OutOfService> outOfService) {
         return new SessionView(SessionState.ATTRACT, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), outOfService, Optional.empty(), java.util.Set.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), outOfService, Optional.empty(), java.util.Set.of(), true, false);
     }
 
     private static void show(SessionView v) {
@@ -134,6 +134,12 @@ class CitizenScreensTest {
 
     /** Presses a key of the on-screen keyboard (fired on the FX thread: the robot's mouse travel is slow). */
     private static void press(String id) {
+        try {
+            // Nodes inside a scroll pane appear once its skin is laid out.
+            waitUntil(() -> view.lookup("#" + id) != null);
+        } catch (TimeoutException e) {
+            // the assertion below names the missing node
+        }
         WaitForAsyncUtils.asyncFx(() -> {
             Node n = view.lookup("#" + id);
             assertThat(n).as(id).isNotNull();
@@ -152,6 +158,31 @@ class CitizenScreensTest {
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Types pinyin letters on the keyboard and picks the candidate that reads {@code word}, paging if need be. */
+    private static void pinyin(String letters, String word) throws Exception {
+        waitUntil(() -> org.creditkiosk.ui.input.PinyinDictionary.shared().isDone());
+        typeKeys(letters);
+        assertThat(text("osk-pinyin")).isEqualTo(letters);
+        for (int page = 0; page < 10; page++) {
+            String id = WaitForAsyncUtils.asyncFx(() -> {
+                for (int i = 0; i < OnScreenKeyboard.CANDIDATES_PER_PAGE; i++) {
+                    Node n = view.lookup("#cand-" + i);
+                    if (n instanceof Button b && b.getText().equals(word)) {
+                        return "cand-" + i;
+                    }
+                }
+                return null;
+            }).get();
+            if (id != null) {
+                press(id);
+                return;
+            }
+            assertThat(disabled("cand-next")).as(word + " among the candidates for " + letters).isFalse();
+            press("cand-next");
+        }
+        throw new AssertionError(word + " not within ten pages of candidates for " + letters);
     }
 
     private static String text(String id) {
@@ -263,8 +294,20 @@ class CitizenScreensTest {
         assertThat(disabled("lists-search")).isTrue();
         shot("31-lists-empty");
 
-        press("word-0");
-        assertThat(text("lists-query")).isEqualTo("榆林");
+        // Initials first: yl offers 榆林 on the first page (the hall's place names lead their spellings).
+        waitUntil(() -> org.creditkiosk.ui.input.PinyinDictionary.shared().isDone());
+        typeKeys("yl");
+        assertThat(text("cand-0")).isEqualTo("榆林");
+        shot("31a-lists-pinyin-initials");
+        press("key-backspace");
+        press("key-backspace");
+        assertThat(text("osk-pinyin")).isEmpty();
+        // A company name in full pinyin, word by word as a citizen reads it.
+        pinyin("yulinshi", "榆林市");
+        pinyin("saishang", "塞上");
+        pinyin("shangmao", "商贸");
+        assertThat(text("lists-query")).isEqualTo("榆林市塞上商贸");
+        shot("31b-lists-pinyin-name");
         tap("lists-search");
         waitUntil(() -> view.lookup("#lists-total") != null);
         assertThat(text("lists-total")).contains("7");
@@ -283,9 +326,10 @@ class CitizenScreensTest {
 
         press("lists-black");
         waitUntil(() -> view.lookup("#lists-page") != null && "第 1 / 2 页".equals(text("lists-page")));
-        assertThat(searches).containsExactly("榆林|ALL|1", "榆林|ALL|2", "榆林|BLACK|1");
+        assertThat(searches).containsExactly("榆林市塞上商贸|ALL|1", "榆林市塞上商贸|ALL|2", "榆林市塞上商贸|BLACK|1");
 
         press("key-clear");
+        press("key-ime"); // Latin letters
         typeKeys("ACME");
         press("lists-search");
         waitUntil(() -> view.lookup("#lists-no-match") != null);
@@ -315,9 +359,12 @@ class CitizenScreensTest {
         assertThat(disabled("objection-submit")).isTrue();
         shot("40-objection-empty");
 
+        assertThat(view.lookup("#reason-REPAIRED")).as("credit repair is no objection reason").isNull();
         tap("reason-MISMATCH");
-        press("word-14");
+        pinyin("yi", "已");
+        pinyin("lvxing", "履行");
         assertThat(text("objection-detail")).isEqualTo("已履行");
+        shot("40b-objection-pinyin");
         tap("objection-phone");
         typeKeys("12");
         assertThat(text("objection-phone-message")).contains("13至19");
@@ -332,7 +379,7 @@ class CitizenScreensTest {
         // A language switch re-renders the form in English and keeps what was typed.
         tap("language");
         assertThat(text("objection-phone")).isEqualTo("13812345678");
-        assertThat(text("objection-submit")).isEqualTo("File objection");
+        assertThat(text("objection-submit")).isEqualTo("File dispute");
         shot("41b-objection-english");
         press("language");
 
@@ -378,15 +425,192 @@ class CitizenScreensTest {
                 Optional.empty(), Optional.empty()));
         press("reason-OTHER");
         assertThat(disabled("objection-submit")).isTrue();
-        press("word-15");
+        pinyin("xinxi", "信息");
+        pinyin("you", "有");
+        pinyin("wu", "误");
         assertThat(text("objection-reason-message")).contains("至少");
-        press("word-12");
+        pinyin("bushi", "不是");
+        pinyin("benren", "本人");
         tap("objection-phone");
         typeKeys("15900001111");
         tap("objection-submit");
         SessionEvent.SubmitObjection submit = (SessionEvent.SubmitObjection) citizenEvents().get(0);
         assertThat(submit.request().uscc()).contains("914403001922038216");
         assertThat(submit.request().reason()).isEqualTo("信息有误不是本人");
+    }
+
+    // --- elderly-friendly mode (issue 13) ----------------------------------------------------------------------------
+
+    private static SessionView elderly(SessionView v, boolean on) {
+        return v.withElderly(on);
+    }
+
+    /** Font sizes of the texts under {@code root} in scene order, the keyboard's keys and the switch itself left out. */
+    private static List<Double> fontSizes(String rootId) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            List<Double> out = new ArrayList<>();
+            Node root = rootId == null ? view : view.lookup("#" + rootId);
+            assertThat(root).as(rootId).isNotNull();
+            collect(root, out);
+            return out;
+        }).get();
+    }
+
+    private static void collect(Node n, List<Double> out) {
+        // Left out: the keyboard (fixed key boxes), the switch itself, icons (a drawn mark, not text).
+        if (n.getStyleClass().contains("osk") || n.getStyleClass().contains("round-mark")
+                || "elderly-switch".equals(n.getId()) || !n.isVisible()) {
+            return;
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
+            out.add(l.getFont().getSize());
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, out);
+            }
+        }
+    }
+
+    /** Renders a screen normal then elderly: the switch is there, every text is at least 1.3 times larger. */
+    private void assertElderly(SessionView normal, String rootId, String shotName) throws Exception {
+        show(elderly(normal, false));
+        assertThat(view.lookup("#elderly-switch").isVisible()).as("switch on " + normal.state()).isTrue();
+        assertThat(text("elderly-switch")).isEqualTo("长辈模式");
+        List<Double> before = fontSizes(rootId);
+        show(elderly(normal, true));
+        assertThat(view.getStyleClass()).contains("elderly");
+        assertThat(text("elderly-switch")).isEqualTo("退出长辈模式");
+        List<Double> after = fontSizes(rootId);
+        assertThat(after).as(normal.state() + " texts").hasSameSizeAs(before).isNotEmpty();
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(after.get(i)).as(normal.state() + " text " + i).isGreaterThanOrEqualTo(before.get(i) * 1.3 - 0.6);
+        }
+        shot(shotName);
+    }
+
+    @Test
+    void theElderlyModeOnEveryCitizenScreen() throws Exception {
+        SessionView attract = attractView(Optional.empty());
+        show(elderly(attract, false));
+        events.clear();
+        tap("elderly-switch");
+        assertThat(citizenEvents()).containsExactly(new SessionEvent.SetElderlyMode(true));
+        show(elderly(attract, true));
+        assertThat(view.lookup("#screen-attract").lookupAll(".service-item").stream()
+                .filter(n -> n instanceof javafx.scene.layout.HBox).count()).as("fewer items").isEqualTo(2);
+        shot("60-attract-elderly-on");
+        events.clear();
+        tap("elderly-switch");
+        assertThat(citizenEvents()).containsExactly(new SessionEvent.SetElderlyMode(false));
+
+        assertElderly(sessionView(SessionState.AUTHENTICATING, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()), "screen-authenticating", "61-authenticating-elderly");
+        assertElderly(sessionView(SessionState.CHOOSING_SUBJECT, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()), "screen-choosing_subject", "62-choice-elderly");
+        CreditRecord record = personRecord();
+        SessionView showing = sessionView(SessionState.SHOWING_RECORD, Optional.of(record), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        assertElderly(showing, "record-summary", "63-record-elderly-summary");
+        // The record leads with the summary and opens one section at a time.
+        assertThat(view.lookup("#section-penalties")).isNull();
+        press("open-section-penalties");
+        waitUntil(() -> view.lookup("#section-penalties") != null);
+        assertThat(view.lookup("#section-red")).isNull();
+        shot("64-record-elderly-section");
+        press("open-section-red");
+        waitUntil(() -> view.lookup("#section-red") != null);
+        assertThat(view.lookup("#section-penalties")).isNull();
+        show(elderly(showing, false));
+        // (The record's sections sit in a scroll pane: found once its skin is laid out.)
+        waitUntil(() -> view.lookup("#section-penalties") != null && view.lookup("#section-red") != null);
+        assertElderly(sessionView(SessionState.CONFIRMING_PRINT, Optional.of(record), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()), "screen-confirming_print", "65-print-elderly");
+        assertElderly(sessionView(SessionState.OBJECTING, Optional.of(record), Optional.empty(), Optional.of("PM-1"),
+                Optional.empty(), Optional.empty()), "screen-objecting", "66-objection-elderly");
+        SessionView farewell = new SessionView(SessionState.FAREWELL, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("YLXY-20261127-0001-000187"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of(), true, false);
+        assertElderly(farewell, "screen-farewell", "67-farewell-elderly");
+        SessionView notice = new SessionView(SessionState.NOTICE, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.of(new Notice.PlatformError(ErrorCode.CARD_REVOKED)), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of(), true, false);
+        assertElderly(notice, "screen-notice", "68-notice-elderly");
+        show(attract);
+        tap("open-list-search");
+        assertElderly(attract, "screen-list-search", "69-lists-elderly");
+        tap("lists-back");
+
+        // Maintenance and out of service are no citizen screens: no switch.
+        show(attractView(Optional.of(Notice.OutOfService.PLATFORM_DOWN)));
+        show(new SessionView(SessionState.OUT_OF_SERVICE, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(Notice.OutOfService.PLATFORM_DOWN), Optional.empty(), java.util.Set.of(), false, false));
+        assertThat(view.lookup("#elderly-switch").isVisible()).isFalse();
+    }
+
+    @Test
+    void attractRecordAndFarewellInBothLanguages() throws Exception {
+        show(attractView(Optional.empty()));
+        assertThat(view.lookup("#screen-attract").lookupAll(".label").stream().map(n -> ((Labeled) n).getText()).toList())
+                .contains("扫描报告上的二维码，核验信用报告真伪", "个人及企业、社会组织、事业单位、机关的信用记录查询");
+        press("language");
+        assertThat(view.lookup("#screen-attract").lookupAll(".label").stream().map(n -> ((Labeled) n).getText()).toList())
+                .contains("verify a credit report by scanning the code printed on it", "dispute an item of a record");
+        shot("70-attract-english");
+        press("language");
+
+        CreditRecord record = personRecord();
+        show(sessionView(SessionState.SHOWING_RECORD, Optional.of(record), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        assertThat(text("score-range")).isEqualTo("分值区间 " + record.score().get().min() + "–" + record.score().get().max());
+        assertThat(text("score-grades")).contains("AAA", "A 级及以上");
+        press("language");
+        assertThat(text("score-range")).startsWith("Score range ");
+        assertThat(text("score-grades")).contains("AAA", "A and above");
+        assertThat(view.lookupAll(".button").stream().map(n -> ((Labeled) n).getText()).toList()).contains("Dispute")
+                .doesNotContain("Object");
+        shot("71-record-english");
+        press("language");
+
+        // A listing that can be repaired says so and where to apply: repair is no dispute.
+        CreditRecord listed = Json.mapper().readValue(CitizenScreensTest.class.getResourceAsStream("/demo/records/P-0003.json"),
+                CreditRecord.class);
+        show(sessionView(SessionState.SHOWING_RECORD, Optional.of(listed), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        waitUntil(() -> view.lookup("#section-black") != null);
+        List<String> labels = view.lookup("#section-black").lookupAll(".label").stream()
+                .map(n -> ((Labeled) n).getText()).toList();
+        assertThat(labels).contains("可申请信用修复")
+                .anyMatch(t -> t.startsWith("信用修复不属于异议：请向认定部门（" + listed.blackList().get(0).authority()));
+        shot("73-record-repairable");
+
+        // A card visit's farewell asks for the card; a visit without a card never does.
+        SessionView cardFarewell = new SessionView(SessionState.FAREWELL, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("YLXY-20261127-0001-000187"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of(), true, false);
+        show(cardFarewell);
+        assertThat(text("farewell-take-card")).isEqualTo("请取回您的身份证");
+        assertThat(text("farewell-take-report")).isEqualTo("请在下方出纸口取走您的信用报告");
+        press("language");
+        assertThat(text("farewell-take-card")).isEqualTo("Please take your ID card");
+        assertThat(text("farewell-take-report")).isEqualTo("Please take your report from the slot below");
+        press("language");
+        SessionView appFarewell = new SessionView(SessionState.FAREWELL, Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("YLXY-20261127-0001-000188"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of(), false, false);
+        show(appFarewell);
+        assertThat(view.lookup("#farewell-take-card")).isNull();
+        assertThat(text("farewell-take-report")).isEqualTo("请在下方出纸口取走您的信用报告");
+        assertThat(view.lookup("#screen-farewell").lookupAll(".label").stream().map(n -> ((Labeled) n).getText()))
+                .noneMatch(t -> t.contains("身份证"));
+        shot("72-farewell-without-card");
+        press("language");
+        assertThat(text("farewell-take-report")).isEqualTo("Please take your report from the slot below");
+        assertThat(view.lookup("#screen-farewell").lookupAll(".label").stream().map(n -> ((Labeled) n).getText()))
+                .noneMatch(t -> t.contains("ID card"));
+        shot("72b-farewell-without-card-english");
+        press("language");
     }
 
     // --- the smaller screen ------------------------------------------------------------------------------------------
@@ -409,13 +633,17 @@ class CitizenScreensTest {
 
             show(attractView(Optional.empty()));
             press("open-list-search");
-            press("word-0");
+            pinyin("yl", "榆林");
             press("lists-search");
             waitUntil(() -> view.lookup("#lists-total") != null);
             shot("51-small-lists-results");
             tap("lists-query");
             assertKeysAtLeast64();
             shot("52-small-lists-keyboard");
+            typeKeys("shangmao");
+            assertThat(text("cand-0")).isEqualTo("商贸");
+            shot("52a-small-lists-pinyin-keyboard");
+            press("key-clear");
             press("lists-back");
 
             show(sessionView(SessionState.OBJECTING, Optional.of(personRecord()), Optional.empty(), Optional.of("PM-1"),
@@ -431,6 +659,15 @@ class CitizenScreensTest {
             shot("54-small-objection-typing");
             press("objection-done-typing");
             assertThat(text("objection-phone")).isEqualTo("139");
+
+            // The elderly mode at 1280x1024 too.
+            show(elderly(attractView(Optional.empty()), true));
+            shot("55-small-attract-elderly");
+            show(elderly(sessionView(SessionState.SHOWING_RECORD, Optional.of(personRecord()), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty()), true));
+            press("open-section-permits");
+            waitUntil(() -> view.lookup("#section-permits") != null);
+            shot("56-small-record-elderly");
         } finally {
             WaitForAsyncUtils.asyncFx(() -> {
                 stage.setWidth(1920);

@@ -52,7 +52,7 @@ class KioskViewLookTest {
     private static SessionView view(SessionState state, Optional<CreditRecord> record, List<Representation> reps) {
         return new SessionView(state, record.map(r -> new Person("李晓梅", "610802********0026")), reps, Optional.empty(),
                 record, Optional.empty(), state == SessionState.FAREWELL ? Optional.of("YLXY-20261127-0001-000187") : Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of(), true, false);
     }
 
     private static void show(SessionView v, String shot) {
@@ -80,9 +80,9 @@ class KioskViewLookTest {
         show(view(SessionState.FAREWELL, Optional.empty(), List.of()), "08-farewell");
         show(new SessionView(SessionState.NOTICE, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
                 Optional.of(new Notice.PlatformError(ErrorCode.CARD_REVOKED)), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), java.util.Set.of()), "09-notice");
+                Optional.empty(), Optional.empty(), java.util.Set.of(), false, false), "09-notice");
         show(new SessionView(SessionState.OUT_OF_SERVICE, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(Notice.OutOfService.PLATFORM_DOWN), Optional.empty(), java.util.Set.of()), "10-out-of-service");
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(Notice.OutOfService.PLATFORM_DOWN), Optional.empty(), java.util.Set.of(), false, false), "10-out-of-service");
         // 1280x1024 (5:4 kiosk screens): the same screens must still fit
         WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1280);

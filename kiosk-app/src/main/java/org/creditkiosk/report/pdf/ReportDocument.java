@@ -155,26 +155,39 @@ public final class ReportDocument {
         flow.table(t);
     }
 
+    /**
+     * The summary in the eight categories of the national public credit report (行政管理, 诚实守信, 严重失信,
+     * 经营异常, 信用承诺, 信用评价, 司法判决, 其他), each with what this record carries of it. The platform's record has
+     * no abnormal-operation list (经营异常名录, an organisation's category, not a black list): for an organisation
+     * the row says so; a person has no such category.
+     */
     private void summary() {
         heading("信息概要", PageFlow.oneLineRow(TABLE) * 3);
         Table t = Table.withHeader(TABLE, Table.Column.centered("序号", 12), Table.Column.flex("信息类别"),
                 Table.Column.centered("条数", 22), Table.Column.flex("备注"));
-        int i = 1;
-        if (!record.subject().kind().isOrganization()) {
-            t.row(String.valueOf(i++), "本市信用评分（" + record.score().map(Score::name).orElse("桃花分") + "）",
-                    record.score().map(s -> String.valueOf(s.value())).orElse(NONE),
-                    record.score().map(s -> "信用等级 " + s.grade()).orElse("暂无评分"));
-        }
         long repaired = record.penalties().stream().filter(Penalty::isRepaired).count();
-        t.row(String.valueOf(i++), "守信激励（红名单）", count(record.redList().size()), "");
-        t.row(String.valueOf(i++), "严重失信主体名单（黑名单）", count(record.blackList().size()), "");
-        t.row(String.valueOf(i++), "司法信息", count(record.judicial().size()), "");
-        t.row(String.valueOf(i++), "行政处罚", count(record.penalties().size()),
-                repaired > 0 ? "其中" + ReportText.REPAIRED + " " + repaired + " 条" : "");
-        t.row(String.valueOf(i++), "行政许可", count(record.permits().size()), "");
-        t.row(String.valueOf(i++), "信用承诺", count(record.commitments().size()), "");
-        t.row(String.valueOf(i++), "信易+ 守信便利", count(record.benefits().size()), "");
-        t.row(String.valueOf(i), "异议处理中的信息", count(record.openObjections().size()), "");
+        boolean organisation = record.subject().kind().isOrganization();
+        int i = 1;
+        t.row(String.valueOf(i++), "行政管理信息", count(record.permits().size() + record.penalties().size()),
+                "行政许可 " + record.permits().size() + " 条，行政处罚 " + record.penalties().size() + " 条"
+                        + (repaired > 0 ? "（其中" + ReportText.REPAIRED + " " + repaired + " 条）" : ""));
+        t.row(String.valueOf(i++), "诚实守信信息", count(record.redList().size()), "守信激励（红名单）");
+        t.row(String.valueOf(i++), "严重失信信息", count(record.blackList().size()), "严重失信主体名单（黑名单）");
+        if (organisation) {
+            t.row(String.valueOf(i++), "经营异常信息", "—", "平台记录未包含经营异常名录信息，请以市场监管部门公示为准");
+        }
+        t.row(String.valueOf(i++), "信用承诺信息", count(record.commitments().size()), "");
+        if (organisation) {
+            t.row(String.valueOf(i++), "信用评价信息", "—", "暂无");
+        } else {
+            t.row(String.valueOf(i++), "信用评价信息",
+                    record.score().map(s -> String.valueOf(s.value())).orElse(NONE),
+                    "本市信用评分（" + record.score().map(Score::name).orElse("桃花分") + "）"
+                            + record.score().map(s -> "，信用等级 " + s.grade()).orElse("，暂无评分"));
+        }
+        t.row(String.valueOf(i++), "司法判决信息", count(record.judicial().size()), "");
+        t.row(String.valueOf(i), "其他信息", count(record.benefits().size() + record.openObjections().size()),
+                "信易+ 守信便利 " + record.benefits().size() + " 条，异议处理中 " + record.openObjections().size() + " 条");
         flow.table(t);
     }
 
@@ -249,7 +262,7 @@ public final class ReportDocument {
                 Table.Column.centered("状态", 20));
         int i = 1;
         for (JudicialItem j : record.judicial()) {
-            t.row(String.valueOf(i++), j.caseNo(), j.court(), ReportText.judicialKind(j.kind()), date(j.filedOn()),
+            t.row(String.valueOf(i++), LineBreaker.keep(j.caseNo()), j.court(), ReportText.judicialKind(j.kind()), date(j.filedOn()),
                     j.status().orElse("—"));
         }
         flow.table(t);
@@ -268,10 +281,10 @@ public final class ReportDocument {
         for (Penalty p : record.penalties()) {
             StringBuilder c = new StringBuilder(p.violation());
             c.append("\n处罚结果：").append(p.result());
-            p.fineFen().ifPresent(f -> c.append("（罚款 ").append(ReportText.yuan(f)).append("）"));
+            p.fineFen().ifPresent(f -> c.append("（罚款 ").append(LineBreaker.keep(ReportText.yuan(f))).append("）"));
             p.basis().ifPresent(b -> c.append("\n处罚依据：").append(b));
             p.publicUntil().ifPresent(u -> c.append("\n公示截止：").append(date(u)));
-            t.row(String.valueOf(i++), p.decisionNo(), c.toString(), p.authority(), date(p.decidedOn()),
+            t.row(String.valueOf(i++), LineBreaker.keep(p.decisionNo()), c.toString(), p.authority(), date(p.decidedOn()),
                     ReportText.penaltyStatus(p, asOf));
         }
         flow.table(t);
@@ -289,7 +302,7 @@ public final class ReportDocument {
         int i = 1;
         for (Permit p : record.permits()) {
             String content = p.title() + p.status().map(s -> "\n状态：" + s).orElse("");
-            t.row(String.valueOf(i++), p.decisionNo(), content, p.authority(), date(p.decidedOn()), date(p.validUntil()));
+            t.row(String.valueOf(i++), LineBreaker.keep(p.decisionNo()), content, p.authority(), date(p.decidedOn()), date(p.validUntil()));
         }
         flow.table(t);
     }

@@ -34,4 +34,37 @@ class LineBreakerTest {
         assertThat(LineBreaker.wrap(fonts, "verify the report online", 10, false, width))
                 .containsExactly("verify the report", "online");
     }
+
+    @Test
+    void amountsDatesAndCodesNeverBreakAtTheirSeparators() {
+        // Issue 13: "250,000.00" used to split after the comma.
+        String text = "罚款人民币250,000.00元";
+        for (String fits : new String[] {"罚款人民币250,", "罚款人民币250,000", "罚款人民币250,000.0"}) {
+            List<String> lines = LineBreaker.wrap(fonts, text, 10, false, fonts.width(fits, 10, false));
+            assertThat(lines).as("width of " + fits).containsExactly("罚款人民币", "250,000.00元");
+        }
+        float w = fonts.width("报告编号 YLXY-20261127-0001-0001", 10, false);
+        assertThat(LineBreaker.wrap(fonts, "报告编号 YLXY-20261127-0001-000187", 10, false, w))
+                .containsExactly("报告编号", "YLXY-20261127-0001-000187");
+        assertThat(LineBreaker.wrap(fonts, "决定日期2026-11-27", 10, false, fonts.width("决定日期2026-11", 10, false)))
+                .containsExactly("决定日期", "2026-11-27");
+        // A joiner outside a number is ordinary punctuation.
+        assertThat(LineBreaker.wrap(fonts, "一二三,四", 10, false, fonts.width("一二三", 10, false)))
+                .containsExactly("一二三,", "四");
+    }
+
+    @Test
+    void aKeptSpanMovesDownWholeAndItsMarkIsNeverDrawn() {
+        String no = LineBreaker.keep("榆阳市监罚〔2026〕0123号");
+        String text = "决定书文号：" + no;
+        List<String> lines = LineBreaker.wrap(fonts, text, 10, false, fonts.width("决定书文号：榆阳市监罚〔2026", 10, false));
+        assertThat(lines).containsExactly("决定书文号：", "榆阳市监罚〔2026〕0123号");
+        assertThat(String.join("", lines)).doesNotContain(String.valueOf(LineBreaker.KEEP));
+        assertThat(LineBreaker.plain(no)).isEqualTo("榆阳市监罚〔2026〕0123号");
+        // Longer than a whole line: it still breaks rather than overflow, and still without marks.
+        List<String> narrow = LineBreaker.wrap(fonts, no, 10, false, fonts.width("榆阳市监", 10, false));
+        assertThat(String.join("", narrow)).isEqualTo("榆阳市监罚〔2026〕0123号");
+        assertThat(narrow).hasSizeGreaterThan(1).allSatisfy(l -> assertThat(fonts.width(l, 10, false))
+                .isLessThanOrEqualTo(fonts.width("榆阳市监", 10, false) + 0.01f));
+    }
 }
