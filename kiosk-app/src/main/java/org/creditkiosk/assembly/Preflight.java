@@ -69,7 +69,7 @@ public final class Preflight {
         List<String> bad = new ArrayList<>();
         s.unknownKeySources().forEach((name, source) -> {
             if (!source.startsWith("signed bundle")) {
-                bad.add("unknown key '" + name + "' in " + source + closest(name).map(k -> " (did you mean '" + k + "'?)").orElse(""));
+                bad.add("unknown key '" + org.creditkiosk.platform.UntrustedText.forLog(name, 80) + "' in " + source + closest(name).map(k -> " (did you mean '" + k + "'?)").orElse(""));
             }
         });
         return bad.isEmpty() ? Check.ok("configuration keys", "all known")

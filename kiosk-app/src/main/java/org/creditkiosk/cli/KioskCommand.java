@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             PlatformCommands.class,
             ConfigCommands.class,
             DoctorCommand.class,
+            StatsCommand.class,
             AdminCommands.class,
             CommandLine.HelpCommand.class
         })

@@ -119,7 +119,7 @@ public final class ConfigLoader {
         for (String name : p.stringPropertyNames()) {
             if (!known.containsKey(name)) {
                 unknown.putIfAbsent(name, source);
-                log.warn("unknown configuration key '{}' in {} (ignored)", name, source);
+                log.warn("unknown configuration key '{}' in {} (ignored)", org.creditkiosk.platform.UntrustedText.forLog(name, 80), source);
                 continue;
             }
             raw.put(name, p.getProperty(name));
@@ -136,7 +136,7 @@ public final class ConfigLoader {
             try {
                 values.put(k, k.parse(v));
             } catch (IllegalArgumentException e) {
-                all.add(k.name() + " = '" + v + "' (" + sources.getOrDefault(k.name(), "default") + "): "
+                all.add(k.name() + " = '" + org.creditkiosk.platform.UntrustedText.forLog(v, 120) + "' (" + sources.getOrDefault(k.name(), "default") + "): "
                         + e.getMessage() + "; expected " + k.type() + ", " + k.bounds());
             }
         }

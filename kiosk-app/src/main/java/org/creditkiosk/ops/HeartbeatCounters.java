@@ -15,4 +15,13 @@ public interface HeartbeatCounters {
 
     /** The platform accepted a heartbeat that carried {@code sent} (as {@link #counted()} gave it): forget those. */
     void reported(Map<String, Long> sent);
+
+    /** Phase percentiles since the last accepted heartbeat (contract {@code Heartbeat.latencyMs}); none by default. */
+    default Map<String, Long> latencies() {
+        return Map.of();
+    }
+
+    /** The platform accepted a heartbeat that carried {@code sent} latencies: forget their samples. */
+    default void latenciesReported(Map<String, Long> sent) {
+    }
 }

@@ -12,12 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.creditkiosk.app.SessionPort;
 import org.creditkiosk.app.KioskVersion;
 import org.creditkiosk.device.Device;
@@ -37,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The contract's heartbeat: every interval the kiosk reports its version, state, device health and usage counters
- * (never personal data), and carries out the administrators' commands in the answer, reporting each outcome once
+ * (never personal data; the counts and latencies come from the {@link HeartbeatCounters} added with
+ * {@link #countAlso}, above all {@link UsageCounters}, the one place they are counted), and carries out the administrators' commands in the answer, reporting each outcome once
  * (the platform's {@code reportCommandResult} is idempotent per command id, and so is this class: a command seen
  * again is not executed again).
  */
@@ -56,13 +55,6 @@ public final class HeartbeatService implements AutoCloseable {
     private final long configVersion;
     private final Clock clock;
     private final Instant started;
-    private final AtomicLong visits = new AtomicLong();
-    private final AtomicLong reportsPrinted = new AtomicLong();
-    // contract 1.1 counter keys (issue 15)
-    private final AtomicLong commitments = new AtomicLong();
-    private final AtomicLong complaints = new AtomicLong();
-    /** Notices met, by {@link Notice#code()}: the contract's {@code errors.<CODE>} counters. */
-    private final Map<String, Long> errors = new ConcurrentHashMap<>();
     private final Set<String> handled = Collections.synchronizedSet(new LinkedHashSet<>());
     private final CopyOnWriteArrayList<HeartbeatCounters> moreCounters = new CopyOnWriteArrayList<>();
     private volatile boolean restartWanted;
@@ -86,29 +78,10 @@ public final class HeartbeatService implements AutoCloseable {
     }
 
     /** Counts what the heartbeat reports, from the views the session publishes. */
+    /** Restarts on the administrators' command once no visit is in progress (counting is UsageCounters'). */
     private final class Counter implements java.util.function.Consumer<SessionView> {
-        private SessionState last = SessionState.ATTRACT;
-        private Optional<Notice> lastNotice = Optional.empty();
-
         @Override
-        public synchronized void accept(SessionView v) {
-            if (v.state() != last) {
-                if (v.state() == SessionState.AUTHENTICATING) {
-                    visits.incrementAndGet();
-                } else if (v.state() == SessionState.FAREWELL && v.reportNo().isPresent()) {
-                    reportsPrinted.incrementAndGet();
-                } else if (v.state() == SessionState.COMMITMENT_DONE && v.services().signed().isPresent()) {
-                    commitments.incrementAndGet();
-                } else if (v.state() == SessionState.COMPLAINT_FILED) {
-                    complaints.incrementAndGet();
-                }
-                last = v.state();
-            }
-            // A notice screen or banner counts once when it appears (a banner kept across screens is one notice).
-            if (v.notice().isPresent() && !v.notice().equals(lastNotice)) {
-                errors.merge(v.notice().get().code(), 1L, Long::sum);
-            }
-            lastNotice = v.notice();
+        public void accept(SessionView v) {
             if (restartWanted && !v.state().inSession()) {
                 log.warn("restarting on the administrators' command");
                 actions.restart();
@@ -143,33 +116,28 @@ public final class HeartbeatService implements AutoCloseable {
     /** Sends one heartbeat and carries out the commands in the answer. */
     public void beat() throws PlatformException {
         Map<String, Long> counters = new LinkedHashMap<>();
-        counters.put("sessions", visits.get());
-        counters.put("reportsPrinted", reportsPrinted.get());
-        counters.put("commitments", commitments.get());
-        counters.put("complaints", complaints.get());
-        Map<String, Long> met = Map.copyOf(errors);
-        met.forEach((code, n) -> counters.put("errors." + code, n));
+        Map<String, Long> latencies = new LinkedHashMap<>();
         Map<HeartbeatCounters, Map<String, Long>> taken = new LinkedHashMap<>();
+        Map<HeartbeatCounters, Map<String, Long>> takenLatencies = new LinkedHashMap<>();
         for (HeartbeatCounters source : moreCounters) {
             Map<String, Long> counted = Map.copyOf(source.counted());
             taken.put(source, counted);
             counted.forEach((key, n) -> counters.merge(key, n, Long::sum));
+            Map<String, Long> l = Map.copyOf(source.latencies());
+            takenLatencies.put(source, l);
+            latencies.putAll(l);
         }
         // "errors" is the 1.0 total; 1.1 names each code (contract, Heartbeat.counters).
         counters.put("errors", counters.entrySet().stream().filter(e -> e.getKey().startsWith("errors."))
                 .mapToLong(Map.Entry::getValue).sum());
         SessionState state = controller.view().state();
         Heartbeat hb = new Heartbeat(KioskVersion.current(), configVersion, Duration.between(started, clock.instant()).toSeconds(),
-                Optional.of(state.inSession() ? "IN_SESSION" : state.name()), deviceStatuses(), counters, Map.of(),
+                Optional.of(state.inSession() ? "IN_SESSION" : state.name()), deviceStatuses(), counters, latencies,
                 rejectedConfigKeys);
         HeartbeatAnswer answer = platform.heartbeat(hb);
         // Counters are "since the last accepted heartbeat" (contract): subtract what was just reported.
-        visits.addAndGet(-counters.get("sessions"));
-        reportsPrinted.addAndGet(-counters.get("reportsPrinted"));
-        commitments.addAndGet(-counters.get("commitments"));
-        complaints.addAndGet(-counters.get("complaints"));
-        met.forEach((code, n) -> errors.merge(code, -n, (a, b) -> a + b == 0 ? null : a + b));
         taken.forEach(HeartbeatCounters::reported);
+        takenLatencies.forEach(HeartbeatCounters::latenciesReported);
         for (HeartbeatAnswer.Command c : answer.commands()) {
             if (handled.add(c.commandId())) {
                 trim();

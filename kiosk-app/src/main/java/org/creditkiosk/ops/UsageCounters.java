@@ -7,12 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.creditkiosk.config.AtomicFiles;
+import org.creditkiosk.platform.Notice;
 import org.creditkiosk.session.SessionEvent;
 import org.creditkiosk.session.SessionState;
 import org.creditkiosk.session.SessionView;
@@ -20,28 +29,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Usage counters named by contract 1.1 ({@code Heartbeat.counters}) that the heartbeat's own counts do not cover:
- * {@code sessionsCard}, {@code sessionsApp}, {@code verifications}, {@code objections}, {@code listSearches}. Counted
- * in one place (the session's views, the events the device intake sends, the list search), never personal data,
- * kept in {@code <data dir>/usage-counters.properties} (written atomically at each count) until a heartbeat that
- * carried them is accepted, so they survive a restart.
+ * The kiosk's usage statistics, counted in one place (issue 12 item 5): the contract 1.1 counters
+ * ({@code Heartbeat.counters}: sessions, sessionsCard, sessionsApp, orgRecords, reportsPrinted, verifications,
+ * objections, commitments, complaints, listSearches, errors.<CODE>) and phase latencies ({@code Heartbeat.latencyMs}:
+ * cardToRecordP50/P95, visitP50/P95), from the session's views, the device intake's events and the list search.
+ * Never personal data. Kept in {@code <data dir>/usage-counters.properties}, written atomically at each change,
+ * until a heartbeat that carried them is accepted, so they survive a restart; today's totals are kept beside them
+ * for {@code kiosk stats}.
  */
 public final class UsageCounters implements HeartbeatCounters, Consumer<SessionView> {
 
     public static final String FILE = "usage-counters.properties";
-    static final List<String> KEYS = List.of("sessionsCard", "sessionsApp", "verifications", "objections", "listSearches");
+    /** Contract keys counted here (errors.<CODE> come on top, one per notice code met). */
+    public static final List<String> KEYS = List.of("sessions", "sessionsCard", "sessionsApp", "orgRecords",
+            "reportsPrinted", "verifications", "objections", "commitments", "complaints", "listSearches");
+    /** Phases whose durations are kept (milliseconds) for the percentiles. */
+    public static final List<String> PHASES = List.of("cardToRecord", "visit");
+    private static final int MAX_SAMPLES = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(UsageCounters.class);
 
     private final Path file;
-    private final Map<String, Long> counts = new LinkedHashMap<>();
+    private final Clock clock;
+    private final ZoneId zone;
+    private final LongSupplier nanos;
+    private final Map<String, Long> unreported = new TreeMap<>();
+    private final Map<String, Long> today = new TreeMap<>();
+    private final Map<String, List<Long>> samples = new LinkedHashMap<>();
+    private LocalDate day;
+
+    // what the session's views said last (the listener runs on the session's thread only)
     private SessionState last = SessionState.ATTRACT;
+    private Optional<Notice> lastNotice = Optional.empty();
     private boolean ticketSeen;
+    private boolean recordSeen;
     private String lastWay = "sessionsCard";
+    private long visitStart;
+    private boolean inVisit;
+    private boolean cardVisit;
 
     public UsageCounters(Path dataDir) {
+        this(dataDir, Clock.systemDefaultZone(), System::nanoTime);
+    }
+
+    public UsageCounters(Path dataDir, Clock clock, LongSupplier nanos) {
         this.file = dataDir.resolve(FILE);
-        KEYS.forEach(k -> counts.put(k, 0L));
+        this.clock = clock;
+        this.zone = clock.getZone();
+        this.nanos = nanos;
+        PHASES.forEach(p -> samples.put(p, new ArrayList<>()));
+        day = LocalDate.now(clock);
         load();
     }
 
@@ -68,38 +105,85 @@ public final class UsageCounters implements HeartbeatCounters, Consumer<SessionV
 
     @Override
     public void accept(SessionView v) {
-        String counted = null;
+        List<String> counted = new ArrayList<>();
         synchronized (this) {
             if (v.state() != last) {
                 if (v.state() == SessionState.AUTHENTICATING) {
-                    counted = lastWay;
+                    counted.add("sessions");
+                    counted.add(lastWay);
+                    visitStart = nanos.getAsLong();
+                    inVisit = true;
+                    cardVisit = lastWay.equals("sessionsCard");
+                    recordSeen = false;
                 } else if (v.state() == SessionState.VERIFYING) {
-                    counted = "verifications";
+                    counted.add("verifications");
+                } else if (v.state() == SessionState.FAREWELL && v.reportNo().isPresent()) {
+                    counted.add("reportsPrinted");
+                } else if (v.state() == SessionState.COMMITMENT_DONE && v.services().signed().isPresent()) {
+                    counted.add("commitments");
+                } else if (v.state() == SessionState.COMPLAINT_FILED) {
+                    counted.add("complaints");
+                } else if (v.state() == SessionState.LOADING_RECORD && v.chosenUscc().isPresent()) {
+                    counted.add("orgRecords");
+                }
+                if (v.state() == SessionState.SHOWING_RECORD && !recordSeen && inVisit) {
+                    recordSeen = true;
+                    if (cardVisit) {
+                        sample("cardToRecord", nanos.getAsLong() - visitStart);
+                    }
+                }
+                if (!v.state().inSession() && last.inSession() && inVisit) {
+                    sample("visit", nanos.getAsLong() - visitStart);
+                    inVisit = false;
                 }
                 last = v.state();
             }
             if (v.objectionTicket().isPresent() && !ticketSeen) {
                 ticketSeen = true;
-                add("objections");
+                counted.add("objections");
             } else if (v.objectionTicket().isEmpty()) {
                 ticketSeen = false;
             }
+            // A notice screen or banner counts once when it appears (a banner kept across screens is one notice).
+            if (v.notice().isPresent() && !v.notice().equals(lastNotice)) {
+                counted.add("errors." + v.notice().get().code());
+            }
+            lastNotice = v.notice();
         }
-        if (counted != null) {
-            add(counted);
+        counted.forEach(this::add);
+    }
+
+    private void sample(String phase, long nanosTaken) {
+        List<Long> s = samples.get(phase);
+        s.add(Math.max(0, nanosTaken / 1_000_000));
+        if (s.size() > MAX_SAMPLES) {
+            s.remove(0);
         }
+        save();
     }
 
     private synchronized void add(String key) {
-        counts.merge(key, 1L, Long::sum);
+        rollDay();
+        unreported.merge(key, 1L, Long::sum);
+        today.merge(key, 1L, Long::sum);
         save();
+    }
+
+    private void rollDay() {
+        LocalDate now = LocalDate.now(clock.withZone(zone));
+        if (!now.equals(day)) {
+            day = now;
+            today.clear();
+        }
     }
 
     @Override
     public synchronized Map<String, Long> counted() {
+        // Every key this kiosk counts, zeros included (the platform then knows a zero is a zero); errors.<CODE> met only.
         Map<String, Long> m = new LinkedHashMap<>();
-        counts.forEach((k, n) -> {
-            if (n > 0) {
+        KEYS.forEach(k -> m.put(k, unreported.getOrDefault(k, 0L)));
+        unreported.forEach((k, n) -> {
+            if (n > 0 && !m.containsKey(k)) {
                 m.put(k, n);
             }
         });
@@ -108,30 +192,77 @@ public final class UsageCounters implements HeartbeatCounters, Consumer<SessionV
 
     @Override
     public synchronized void reported(Map<String, Long> sent) {
-        sent.forEach((k, n) -> counts.computeIfPresent(k, (key, have) -> Math.max(0, have - n)));
+        sent.forEach((k, n) -> unreported.computeIfPresent(k, (key, have) -> have - n <= 0 ? null : have - n));
         save();
+    }
+
+    @Override
+    public synchronized Map<String, Long> latencies() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        samples.forEach((phase, s) -> {
+            if (!s.isEmpty()) {
+                long[] sorted = s.stream().mapToLong(Long::longValue).sorted().toArray();
+                m.put(phase + "P50", percentile(sorted, 50));
+                m.put(phase + "P95", percentile(sorted, 95));
+            }
+        });
+        return m;
+    }
+
+    @Override
+    public synchronized void latenciesReported(Map<String, Long> sent) {
+        if (!sent.isEmpty()) {
+            samples.values().forEach(List::clear);
+            save();
+        }
+    }
+
+    /** What {@code kiosk stats} shows: today's totals, the counts and percentiles not reported yet. */
+    public record Figures(LocalDate day, Map<String, Long> today, Map<String, Long> unreported, Map<String, Long> latencyMs) {
+    }
+
+    public synchronized Figures figures() {
+        rollDay();
+        return new Figures(day, new TreeMap<>(today), new TreeMap<>(counted()), latencies());
+    }
+
+    static long percentile(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1))];
     }
 
     private void load() {
         try {
             Properties p = new Properties();
             p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
-            for (String k : KEYS) {
-                counts.put(k, Math.max(0, Long.parseLong(p.getProperty(k, "0"))));
+            LocalDate stored = Optional.ofNullable(p.getProperty("today")).map(LocalDate::parse).orElse(day);
+            for (String k : p.stringPropertyNames()) {
+                String v = p.getProperty(k);
+                if (k.startsWith("unreported.")) {
+                    unreported.put(k.substring(11), Math.max(0, Long.parseLong(v)));
+                } else if (k.startsWith("today.") && stored.equals(day)) {
+                    today.put(k.substring(6), Math.max(0, Long.parseLong(v)));
+                } else if (k.startsWith("samples.") && samples.containsKey(k.substring(8)) && !v.isBlank()) {
+                    samples.get(k.substring(8)).addAll(Arrays.stream(v.split(",")).map(Long::parseLong).toList());
+                } else if (KEYS.contains(k)) { // the first format of this file: unreported counts by bare key
+                    unreported.merge(k, Math.max(0, Long.parseLong(v)), Long::sum);
+                }
             }
         } catch (NoSuchFileException e) {
             // nothing counted yet
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | RuntimeException e) {
             log.warn("{} cannot be read ({}); usage counts start again from zero", file, e.toString());
         }
     }
 
-    private void save() {
+    private synchronized void save() {
         Properties p = new Properties();
-        counts.forEach((k, n) -> p.setProperty(k, Long.toString(n)));
+        p.setProperty("today", day.toString());
+        unreported.forEach((k, n) -> p.setProperty("unreported." + k, Long.toString(n)));
+        today.forEach((k, n) -> p.setProperty("today." + k, Long.toString(n)));
+        samples.forEach((k, s) -> p.setProperty("samples." + k, String.join(",", s.stream().map(String::valueOf).toList())));
         try {
             StringWriter w = new StringWriter();
-            p.store(w, "usage counts not yet reported in an accepted heartbeat (contract 1.1 counters); no personal data");
+            p.store(w, "usage counts (contract 1.1 counters and latencies): not yet reported, and today's; no personal data");
             AtomicFiles.write(file, w.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             log.warn("usage counts cannot be saved ({}); kept in memory", e.toString());

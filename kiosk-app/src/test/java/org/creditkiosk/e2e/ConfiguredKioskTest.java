@@ -75,7 +75,7 @@ class ConfiguredKioskTest {
                 await(() -> platform.heartbeats().stream().anyMatch(h -> h.counters().containsKey("sessionsCard")), "counted visit");
                 var hb = platform.heartbeats().stream().filter(h -> h.counters().containsKey("sessionsCard")).findFirst().orElseThrow();
                 assertThat(hb.counters()).containsEntry("sessionsCard", 1L).containsEntry("sessions", 1L)
-                        .containsEntry("errors.PRINTER_OFFLINE", 1L).doesNotContainKey("sessionsApp");
+                        .containsEntry("errors.PRINTER_OFFLINE", 1L).containsEntry("sessionsApp", 0L).containsEntry("reportsPrinted", 0L);
                 String json = org.creditkiosk.platform.api.Json.mapper().writeValueAsString(platform.heartbeats());
                 assertThat(json).doesNotContain("610881197804120030").doesNotContain("赵国强");
             }

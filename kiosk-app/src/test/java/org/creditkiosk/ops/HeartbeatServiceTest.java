@@ -40,13 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
 class HeartbeatServiceTest {
 
     @Test
-    void reportsHealthAndCarriesOutEachCommandOnce() throws Exception {
+    void reportsHealthAndCarriesOutEachCommandOnce(@TempDir Path data) throws Exception {
         byte[] secret = DemoPlatformServer.newSecret();
         try (DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), "YL-DEMO-01-K01", secret, Clock.systemUTC());
              var client = server.client(CallObserver.NONE);
              SessionController controller = new SessionController(new Session(Clock.systemUTC(), SessionTimeouts.defaults()),
                      client, (token, record) -> new ReportPipeline.Failed(Notice.PrintProblem.PRINT_FAILED))) {
             controller.start();
+            UsageCounters usage = new UsageCounters(data);
+            controller.addListener(usage);
             AtomicInteger testPages = new AtomicInteger();
             AtomicBoolean restarted = new AtomicBoolean();
             Device reader = new Device() {
@@ -84,7 +86,7 @@ class HeartbeatServiceTest {
                         public void restart() {
                             restarted.set(true);
                         }
-                    }, Clock.systemUTC());
+                    }, Clock.systemUTC()).countAlso(usage);
 
             // Two notices met before the first beat: counted by their codes.
             controller.submit(new SessionEvent.CodeRejected(Notice.CodeProblem.QR_UNKNOWN));
@@ -184,7 +186,7 @@ class HeartbeatServiceTest {
             }
             hb.beat();
             assertThat(lastCounters(server)).containsEntry("errors.MAINTENANCE_PIN_WRONG", 5L)
-                    .containsEntry("errors.MAINTENANCE_LOCKED", 1L).containsKeys("sessions", "reportsPrinted", "errors");
+                    .containsEntry("errors.MAINTENANCE_LOCKED", 1L).containsEntry("errors", 6L);
             hb.beat();
             assertThat(lastCounters(server)).as("since the last accepted heartbeat")
                     .doesNotContainKeys("errors.MAINTENANCE_PIN_WRONG", "errors.MAINTENANCE_LOCKED");
@@ -210,7 +212,7 @@ class HeartbeatServiceTest {
 
     /** Contract 1.1 keys (issue 15): a signed commitment and a filed complaint count once, since the last heartbeat. */
     @Test
-    void countsCommitmentsAndComplaints() throws Exception {
+    void countsCommitmentsAndComplaints(@TempDir Path data) throws Exception {
         byte[] secret = DemoPlatformServer.newSecret();
         try (DemoPlatformServer server = DemoPlatformServer.start(DemoSettings.defaults(), "YL-DEMO-01-K01", secret, Clock.systemUTC());
              var client = server.client(CallObserver.NONE)) {
@@ -235,7 +237,10 @@ class HeartbeatServiceTest {
             try (SessionController controller = new SessionController(new Session(Clock.systemUTC(), SessionTimeouts.defaults()),
                     client, signsOnly)) {
                 controller.start();
-                HeartbeatService hb = new HeartbeatService(client, controller, List.of(), List.of(), 0L, NO_ACTIONS, Clock.systemUTC());
+                UsageCounters usage = new UsageCounters(data);
+                controller.addListener(usage);
+                HeartbeatService hb = new HeartbeatService(client, controller, List.of(), List.of(), 0L, NO_ACTIONS, Clock.systemUTC())
+                        .countAlso(usage);
                 controller.submit(new SessionEvent.AppCodeScanned("XYYL1.DEMO6Q0W3N8J2K5T7P4R1X9V"));
                 await(() -> controller.view().state() == SessionState.SHOWING_RECORD);
                 controller.submit(new SessionEvent.StartCommitment());

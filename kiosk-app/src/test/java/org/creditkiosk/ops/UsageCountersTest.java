@@ -1,5 +1,7 @@
 package org.creditkiosk.ops;
 
+import org.creditkiosk.platform.Notice;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -46,16 +48,59 @@ class UsageCountersTest {
         u.accept(view(SessionState.ATTRACT, Optional.empty()));
         u.listSearch();
         assertThat(passed).hasSize(2);
-        Map<String, Long> expected = Map.of("sessionsCard", 1L, "sessionsApp", 1L, "objections", 1L, "verifications", 1L,
-                "listSearches", 1L);
-        assertThat(u.counted()).isEqualTo(expected);
+        Map<String, Long> expected = nonZero(Map.of("sessions", 2L, "sessionsCard", 1L, "sessionsApp", 1L, "objections", 1L,
+                "verifications", 1L, "listSearches", 1L));
+        assertThat(nonZero(u.counted())).isEqualTo(expected);
+        assertThat(u.counted()).as("every key counted, zeros included").containsKeys(UsageCounters.KEYS.toArray(String[]::new));
 
         UsageCounters afterRestart = new UsageCounters(dir);
-        assertThat(afterRestart.counted()).as("kept on disk").isEqualTo(expected);
+        assertThat(nonZero(afterRestart.counted())).as("kept on disk").isEqualTo(expected);
         assertThat(Files.readString(dir.resolve(UsageCounters.FILE))).doesNotContain("YY-2026", "app-code");
         afterRestart.reported(Map.of("sessionsCard", 1L, "listSearches", 1L));
         afterRestart.listSearch();
-        assertThat(new UsageCounters(dir).counted()).isEqualTo(Map.of("sessionsApp", 1L, "objections", 1L, "verifications", 1L,
-                "listSearches", 1L));
+        assertThat(nonZero(new UsageCounters(dir).counted())).isEqualTo(Map.of("sessions", 2L, "sessionsApp", 1L,
+                "objections", 1L, "verifications", 1L, "listSearches", 1L));
+        assertThat(new UsageCounters(dir).figures().today()).as("today's totals keep what was reported")
+                .containsEntry("sessionsCard", 1L).containsEntry("listSearches", 2L);
+    }
+
+    @Test
+    void noticesPrintsAndLatenciesAreCountedOnceAndSurviveARestart(@TempDir Path dir) throws Exception {
+        long[] now = {0};
+        UsageCounters u = new UsageCounters(dir, java.time.Clock.systemDefaultZone(), () -> now[0]);
+        Consumer<SessionEvent> intake = u.tap(e -> { });
+        for (int visit = 0; visit < 4; visit++) {
+            intake.accept(new SessionEvent.CardPlaced(null));
+            u.accept(view(SessionState.AUTHENTICATING, Optional.empty()));
+            now[0] += (visit + 1) * 100_000_000L; // 100, 200, 300, 400 ms to the record
+            u.accept(view(SessionState.LOADING_RECORD, Optional.empty()));
+            u.accept(view(SessionState.SHOWING_RECORD, Optional.empty()));
+            now[0] += 1_000_000_000L;
+            u.accept(notice(SessionState.SHOWING_RECORD, Notice.PrintProblem.PAPER_OUT));
+            u.accept(notice(SessionState.SHOWING_RECORD, Notice.PrintProblem.PAPER_OUT)); // the same banner: once
+            u.accept(view(SessionState.ATTRACT, Optional.empty()));
+        }
+        assertThat(u.counted()).containsEntry("sessions", 4L).containsEntry("errors.PAPER_OUT", 4L);
+        assertThat(u.latencies()).containsEntry("cardToRecordP50", 200L).containsEntry("cardToRecordP95", 400L)
+                .containsEntry("visitP50", 1200L).containsEntry("visitP95", 1400L);
+        UsageCounters again = new UsageCounters(dir);
+        assertThat(again.latencies()).as("samples kept on disk").containsEntry("cardToRecordP95", 400L);
+        again.latenciesReported(again.latencies());
+        assertThat(new UsageCounters(dir).latencies()).isEmpty();
+    }
+
+    private static SessionView notice(SessionState s, Notice n) {
+        return new SessionView(s, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.of(n),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of());
+    }
+
+    private static Map<String, Long> nonZero(Map<String, Long> m) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        m.forEach((k, v) -> {
+            if (v != 0) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 }
