@@ -28,6 +28,7 @@ public final class KioskApplication extends Application {
         double w = fullScreen ? bounds.getWidth() : Math.min(1920, bounds.getWidth());
         double h = fullScreen ? bounds.getHeight() : Math.min(1080, bounds.getHeight());
         KioskWindow.build(stage, runtime, NOTICES.get(), w, h);
+        FirstFrame.watch(stage.getScene());
         stage.show();
         if (fullScreen) {
             KioskStage.lockFullScreen(stage);
