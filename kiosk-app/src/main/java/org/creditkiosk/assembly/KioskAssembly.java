@@ -129,6 +129,7 @@ public final class KioskAssembly {
                 .countAlso(new MaintenanceLockout(ConfigLoader.dataDir(settings), Clock.systemUTC()))
                 .start(settings.get(ConfigKeys.HEARTBEAT_INTERVAL)));
         controller.start();
+        watchdog(env, controller).ifPresent(resources::add);
         settings.bundleRefusal().ifPresent(reason -> {
             // The heartbeat keeps running, so administrators can push a bundle that verifies (RELOAD_CONFIG).
             log.error("out of service: {}; push a valid signed bundle (RELOAD_CONFIG) or remove the stored one", reason);
@@ -138,6 +139,19 @@ public final class KioskAssembly {
                 sources.demo().isPresent() ? " (demo)" : "", client.settings().url(),
                 devices.stream().map(d -> d.kind().name()).toList(), a4.name());
         return new Kiosk(settings, client, controller, intake, sources.demo(), reversed(resources), devices, breaker, actions);
+    }
+
+    /**
+     * systemd's watchdog when the unit asks for one (WatchdogSec): fed only while the JavaFX thread and the session
+     * thread both answer, so a hung kiosk is restarted (ops/SystemdWatchdog).
+     */
+    private static java.util.Optional<org.creditkiosk.ops.SystemdWatchdog> watchdog(Map<String, String> env,
+            SessionController controller) {
+        Map<String, java.util.concurrent.Executor> watched = new java.util.LinkedHashMap<>();
+        watched.put("JavaFX", javafx.application.Platform::runLater);
+        watched.put("session", controller::onSessionThread);
+        return org.creditkiosk.ops.SystemdWatchdog.fromEnvironment(env, watched)
+                .map(org.creditkiosk.ops.SystemdWatchdog::start);
     }
 
     private static void open(Device d, List<Device> devices, List<AutoCloseable> resources) {
