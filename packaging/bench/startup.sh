@@ -18,13 +18,15 @@ command -v xvfb-run >/dev/null || { echo "startup.sh: needs xvfb-run (apt-get in
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# Its own data folder (the demo keystore and keys; Java's user.home ignores HOME).
+echo "kiosk.dataDir=$work/data" > "$work/kiosk.properties"
 "${JAVAC:-javac}" --release 17 --module-path "$(ls "$repo"/kiosk-app/target/lib/javafx-*-linux.jar | tr '\n' ':')" \
   --add-modules javafx.controls -d "$work/minimal" "$here/MinimalFx.java"
 
 xvfb() { timeout 300 xvfb-run -a -s '-screen 0 1920x1080x24' "$@"; }
 drawn() { sed -n 's/.*kiosk-bench: drawn .*sinceProcessStartMs=\([0-9]*\).*/\1/p' | head -1; }
 kiosk() {   # kiosk [extra java options...]
-  env -i PATH=/usr/bin:/bin HOME="$work/home" KIOSK_LOG_DIR="$work/log" KIOSK_CDS="${cds:-on}" \
+  env -i PATH=/usr/bin:/bin HOME="$work/home" KIOSK_CONFIG="$work/kiosk.properties" KIOSK_LOG_DIR="$work/log" KIOSK_CDS="${cds:-on}" \
     KIOSK_JAVA_OPTS="-Dkiosk.bench.exitWhenDrawn=true -Dkiosk.bench.exitDelayMs=200 ${KIOSK_BENCH_OPTS:-} $*" \
     bash -c "exec xvfb-run -a -s '-screen 0 1920x1080x24' '$img/bin/kiosk' demo" 2>&1 | drawn
 }
@@ -48,7 +50,7 @@ printf '  %-44s %6s ms   (all: %s)  ratio %s\n' "kiosk demo, before (late JavaFX
   "$(awk -v a="$b" -v b="$m" 'BEGIN {printf "%.2f", a/b}')"
 
 echo "resident memory of kiosk demo with its screens, $visits visits (every sixth printed), JVM options: $(grep -v '^#' "$img/config/jvm.options" | tr '\n' ' ') ${KIOSK_BENCH_OPTS:-}"
-env -i PATH=/usr/bin:/bin HOME="$work/home" KIOSK_LOG_DIR="$work/log" \
+env -i PATH=/usr/bin:/bin HOME="$work/home" KIOSK_CONFIG="$work/kiosk.properties" KIOSK_LOG_DIR="$work/log" \
   KIOSK_JAVA_OPTS="-Dkiosk.bench.visits=$visits ${KIOSK_BENCH_OPTS:-}" \
   bash -c "exec timeout 900 xvfb-run -a -s '-screen 0 1920x1080x24' '$img/bin/kiosk' demo" 2>&1 \
   | sed -n 's/.*kiosk-bench: \(rss after .*\|visits failed.*\)/  \1/p'

@@ -48,9 +48,10 @@ echo "$version" > "$img/VERSION"
 # ---- AppCDS: a dynamic archive of the classes a real start loads (the demo kiosk up to its first drawn attract
 # screen, under Xvfb when there is one; else the command line only). bin/kiosk uses it when it matches the runtime.
 train_home="$(mktemp -d)"
+echo "kiosk.dataDir=$train_home/data" > "$train_home/kiosk.properties"
 train() {
-  env -i PATH="/usr/bin:/bin" HOME="$train_home" KIOSK_LOG_DIR="$train_home/log" \
-    KIOSK_JAVA_OPTS="-XX:ArchiveClassesAtExit=$img/lib/kiosk.jsa -Dkiosk.bench.exitWhenDrawn=true -Dkiosk.dataDir=$train_home/data" \
+  env -i PATH="/usr/bin:/bin" HOME="$train_home" KIOSK_CONFIG="$train_home/kiosk.properties" KIOSK_LOG_DIR="$train_home/log" \
+    KIOSK_JAVA_OPTS="-XX:ArchiveClassesAtExit=$img/lib/kiosk.jsa -Dkiosk.bench.exitWhenDrawn=true" \
     KIOSK_CDS=off "$@"
 }
 if command -v xvfb-run >/dev/null 2>&1 && ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so'; then
