@@ -3,7 +3,7 @@
 #   <out>/credit-kiosk-<version>/            application image: bin/kiosk, lib/*.jar, config/, runtime/ (jlink, JavaFX
 #                                             included as modules), lib/kiosk.jsa (AppCDS archive of a real start)
 #   <out>/credit-kiosk_<version>_amd64.deb   the package (see ../deb/)
-# Needs a JDK 17 with jmods (jlink), dpkg-deb and fakeroot; no network.
+# Needs a JDK 17 with jmods (jlink) and dpkg-deb; no network.
 #   build-image.sh <version> <repo root> <out dir> <jdk home>
 set -euo pipefail
 

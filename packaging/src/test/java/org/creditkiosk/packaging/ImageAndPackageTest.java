@@ -107,6 +107,8 @@ class ImageAndPackageTest {
             }
         }
         String all = String.join("\n", paths);
+        assertThat(list.out().lines().findFirst().orElseThrow()).startsWith("drwxr-xr-x root/root").endsWith(" ./");
+        assertThat(all).contains("./etc/credit-kiosk/ drwxr-x--- root/root");
         assertThat(all).contains("./opt/credit-kiosk/bin/kiosk -rwxr-xr-x root/root",
                 "./opt/credit-kiosk/runtime/bin/java -rwxr-xr-x root/root",
                 "./opt/credit-kiosk/lib/kiosk-app.jar ", "./opt/credit-kiosk/lib/kiosk.jsa ",
