@@ -62,6 +62,14 @@ public final class SessionController implements SessionPort, AutoCloseable {
         loop.scheduleAtFixedRate(() -> submit(new SessionEvent.Tick()), TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Runs {@code r} on the session's own thread after the events queued before it: the systemd watchdog feeds
+     * only while this thread answers (ops/SystemdWatchdog). Fails when the controller is closed.
+     */
+    public void onSessionThread(Runnable r) {
+        loop.execute(r);
+    }
+
     /** What to run on {@link SessionCommand.ProbeService} (e.g. a platform health probe). */
     public void onProbe(Runnable probe) {
         this.probe = Objects.requireNonNull(probe);

@@ -169,6 +169,7 @@ public final class KioskAssembly {
                 .start());
         controller.start();
         rollout.start();
+        watchdog(env, controller).ifPresent(resources::add);
         settings.bundleRefusal().ifPresent(reason -> {
             // The heartbeat keeps running, so administrators can push a bundle that verifies (RELOAD_CONFIG).
             log.error("out of service: {}; push a valid signed bundle (RELOAD_CONFIG) or remove the stored one", reason);
@@ -187,6 +188,19 @@ public final class KioskAssembly {
     static HallContent.Hours hours(KioskSettings settings) {
         HallContent.Hours h = settings.get(ConfigKeys.HALL_HOURS);
         return new HallContent.Hours(h.days(), settings.get(ConfigKeys.HALL_CLOSED_DATES));
+    }
+
+    /**
+     * systemd's watchdog when the unit asks for one (WatchdogSec): fed only while the JavaFX thread and the session
+     * thread both answer, so a hung kiosk is restarted (ops/SystemdWatchdog).
+     */
+    private static java.util.Optional<org.creditkiosk.ops.SystemdWatchdog> watchdog(Map<String, String> env,
+            SessionController controller) {
+        Map<String, java.util.concurrent.Executor> watched = new java.util.LinkedHashMap<>();
+        watched.put("JavaFX", javafx.application.Platform::runLater);
+        watched.put("session", controller::onSessionThread);
+        return org.creditkiosk.ops.SystemdWatchdog.fromEnvironment(env, watched)
+                .map(org.creditkiosk.ops.SystemdWatchdog::start);
     }
 
     private static void open(Device d, List<Device> devices, List<AutoCloseable> resources) {

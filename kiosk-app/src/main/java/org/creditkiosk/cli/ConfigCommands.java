@@ -33,25 +33,54 @@ public final class ConfigCommands {
         @Option(names = "--file", description = "Local configuration file (default: $KIOSK_CONFIG or /etc/credit-kiosk/kiosk.properties).")
         Path file;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             try {
                 KioskSettings s = ConfigLoader.standard(KioskHome.path(), Optional.ofNullable(file), System.getenv());
-                for (ConfigKey<?> k : ConfigKeys.all()) {
-                    System.out.printf("%-34s %-40s %s%n", k.name(), s.get(k), s.sourceOf(k));
-                }
-                s.unknownKeys().forEach(k -> System.out.println("unknown key (ignored): " + k));
+                out.print(table(s));
+                s.unknownKeys().forEach(k -> out.println("unknown key (ignored): " + k));
                 if (s.bundleRefusal().isPresent()) {
-                    System.err.println(s.bundleRefusal().get());
-                    System.err.println("the values above are without the bundle; the kiosk stays out of service until administrators send a valid newer bundle");
+                    out.flush();
+                    err.println(s.bundleRefusal().get());
+                    err.println("the values above are without the bundle; the kiosk stays out of service until administrators send a valid newer bundle");
+                    err.flush();
                     return 3;
                 }
-                System.out.println("configuration is valid" + (s.configVersion() > 0 ? " (signed bundle v" + s.configVersion() + ")" : ""));
+                out.println("configuration is valid" + (s.configVersion() > 0 ? " (signed bundle v" + s.configVersion() + ")" : ""));
+                out.flush();
                 return 0;
             } catch (ConfigException e) {
-                e.problems().forEach(p -> System.err.println("invalid: " + p));
+                e.problems().forEach(p -> err.println("invalid: " + p));
+                err.flush();
                 return 2;
             }
+        }
+
+        /**
+         * Key, value as written in the file ({@link ConfigKey#written}), source; the columns aligned on a terminal
+         * also when values are Chinese (two cells a character).
+         */
+        static String table(KioskSettings s) {
+            int keyWidth = 0;
+            int valueWidth = 0;
+            java.util.List<String[]> rows = new java.util.ArrayList<>();
+            for (ConfigKey<?> k : ConfigKeys.all()) {
+                String value = k.written(s.get(k)).replace("\n", "\\n").replace("\r", "\\r");
+                rows.add(new String[] {k.name(), value, s.sourceOf(k)});
+                keyWidth = Math.max(keyWidth, Columns.width(k.name()));
+                valueWidth = Math.max(valueWidth, Math.min(48, Columns.width(value)));
+            }
+            StringBuilder b = new StringBuilder();
+            for (String[] r : rows) {
+                b.append(Columns.pad(r[0], keyWidth + 1)).append(Columns.pad(r[1], valueWidth + 1)).append(r[2])
+                        .append(System.lineSeparator());
+            }
+            return b.toString();
         }
     }
 

@@ -23,10 +23,21 @@ public final class AtomicFiles {
     }
 
     public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, bytes, false);
+    }
+
+    /**
+     * As {@link #write(Path, byte[])}; with {@code keepAttributes} the new file gets the old one's permissions, owner
+     * and group (a technician's file edited by root stays readable by the kiosk user).
+     */
+    public static void write(Path file, byte[] bytes, boolean keepAttributes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + "-", ".tmp");
         try {
+            if (keepAttributes && Files.exists(file)) {
+                copyAttributes(file, tmp);
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer b = ByteBuffer.wrap(bytes);
                 while (b.hasRemaining()) {
@@ -39,6 +50,24 @@ public final class AtomicFiles {
             Files.deleteIfExists(tmp);
         }
         syncDirectory(dir);
+    }
+
+    private static void copyAttributes(Path from, Path to) throws IOException {
+        java.nio.file.attribute.PosixFileAttributes a;
+        try {
+            a = Files.readAttributes(from, java.nio.file.attribute.PosixFileAttributes.class);
+        } catch (UnsupportedOperationException e) {
+            return;   // not a POSIX file system: nothing to keep
+        }
+        Files.setPosixFilePermissions(to, a.permissions());
+        java.nio.file.attribute.PosixFileAttributeView v =
+                Files.getFileAttributeView(to, java.nio.file.attribute.PosixFileAttributeView.class);
+        if (!v.readAttributes().owner().equals(a.owner())) {
+            v.setOwner(a.owner());
+        }
+        if (!v.readAttributes().group().equals(a.group())) {
+            v.setGroup(a.group());
+        }
     }
 
     /**

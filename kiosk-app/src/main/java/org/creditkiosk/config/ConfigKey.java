@@ -202,6 +202,24 @@ public final class ConfigKey<T> {
         });
     }
 
+    /**
+     * A value as a technician writes it in the file: milliseconds and seconds as numbers ({@code 3000}, not
+     * {@code PT3S}), an absent optional as {@code not set}, an empty text as {@code (empty)}.
+     */
+    public String written(Object value) {
+        if (value instanceof Optional<?> o) {
+            return o.isEmpty() ? "not set" : written(o.get());
+        }
+        if (value instanceof Duration d) {
+            return "seconds".equals(type) ? Long.toString(d.toSeconds()) : Long.toString(d.toMillis());
+        }
+        if (value == null) {
+            return "not set";
+        }
+        String text = value.toString();
+        return text.isEmpty() ? "(empty)" : text;
+    }
+
     @Override
     public String toString() {
         return name;

@@ -75,8 +75,12 @@ final class CupsQueue {
         return ids;
     }
 
+    /**
+     * Cancels a job and purges its files ({@code cancel -x}): the spooled report is deleted with the job, not kept
+     * for a reprint (with {@code PreserveJobFiles No} in cupsd.conf, set by the package, no job file outlives its job).
+     */
     void cancel(String jobId) {
-        run("cancel", jobId);
+        run("cancel", "-x", jobId);
     }
 
     private Optional<List<String>> run(String... cmd) {

@@ -1,0 +1,54 @@
+package org.creditkiosk.ui;
+
+import java.time.Instant;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Notes when the first screen has been drawn: the first pulse that lays the scene out, then the FX thread's next
+ * turn (after that pulse rendered). Logged with the time since the process started (the launcher's exec), and, for
+ * {@code packaging/bench/startup.sh} and the image's AppCDS training run, printed on stdout
+ * ({@code -Dkiosk.bench.report=true}) and followed by an exit ({@code -Dkiosk.bench.exitWhenDrawn=true}).
+ */
+final class FirstFrame {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstFrame.class);
+
+    private FirstFrame() {
+    }
+
+    static void watch(Scene scene) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(FirstFrame::drawn);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    private static void drawn() {
+        long now = System.currentTimeMillis();
+        long sinceStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
+                .map(start -> now - start).orElse(-1L);
+        log.info("first screen drawn {} ms after the process started", sinceStart);
+        if (Boolean.getBoolean("kiosk.bench.report") || Boolean.getBoolean("kiosk.bench.exitWhenDrawn")) {
+            System.out.println("kiosk-bench: drawn epochMs=" + now + " sinceProcessStartMs=" + sinceStart);
+            System.out.flush();
+        }
+        if (Boolean.getBoolean("kiosk.bench.exitWhenDrawn")) {
+            // Let the attract screen's timers and the background start run a moment, so a training run archives them.
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(Long.getLong("kiosk.bench.exitDelayMs", 3000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                System.exit(0);
+            }, "bench-exit");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+}
