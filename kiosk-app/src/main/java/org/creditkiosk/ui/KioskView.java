@@ -463,7 +463,7 @@ public final class KioskView extends StackPane {
         VBox services = new VBox(18, Widgets.label(texts.t("attract.services"), "section-title"));
         // The elderly mode shows fewer items: the two main services only.
         String[] offered = view.elderly() ? new String[] {"query", "print"}
-                : new String[] {"query", "print", "verify", "objection", "lists"};
+                : new String[] {"query", "print", "verify", "objection", "commitment", "complaint", "lists"};
         for (String k : offered) {
             Circle dot = new Circle(7);
             dot.getStyleClass().add("service-dot");

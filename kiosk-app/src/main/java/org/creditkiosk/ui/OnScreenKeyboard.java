@@ -58,10 +58,12 @@ public final class OnScreenKeyboard extends VBox {
     private HBox candidateBar;
     private Label composition;
 
-    /** A keyboard whose pinyin input uses the kiosk's shared dictionary ({@link PinyinDictionary#shared()}). */
+    /**
+     * A keyboard whose pinyin input uses the kiosk's shared dictionary ({@link PinyinDictionary#shared()}), whatever
+     * layout it starts in: a form may switch one keyboard between its fields (a USCC, then a free text).
+     */
     public OnScreenKeyboard(Texts texts, Layout layout) {
-        this(texts, layout, layout == Layout.TEXT ? PinyinDictionary.shared() : CompletableFuture.failedFuture(
-                new IllegalStateException("no pinyin on this layout")));
+        this(texts, layout, PinyinDictionary.shared());
     }
 
     public OnScreenKeyboard(Texts texts, Layout layout, CompletableFuture<PinyinDictionary> dictionary) {
@@ -108,6 +110,10 @@ public final class OnScreenKeyboard extends VBox {
     public void keyLayout(Layout layout) {
         if (this.layout != layout) {
             this.layout = layout;
+            // letters being composed belong to the field left behind
+            letters.setLength(0);
+            candidates = List.of();
+            candidatePage = 0;
             rebuild();
         }
     }

@@ -135,15 +135,16 @@ class CommitmentVisitTest {
             fire(k, "#key-6");
             fire(k, "#complaint-edit-done");
             fire(k, "#complaint-description-edit");
-            fire(k, "#word-0");
+            pinyin(k, "yulin", "榆林");
             fire(k, "#complaint-edit-done");
             fire(k, "#complaint-submit");
             assertThat(k.text("#complaint-error")).contains("10个字");
             k.screenshot("77-complaint-form");
             fire(k, "#complaint-description-edit");
-            for (int w = 1; w <= 4; w++) {
-                fire(k, "#word-" + w);
-            }
+            pinyin(k, "gongsi", "公司");
+            pinyin(k, "tuoqian", "拖欠");
+            pinyin(k, "gongren", "工人");
+            pinyin(k, "gongzi", "工资");
             k.screenshot("77b-complaint-typing");
             fire(k, "#complaint-edit-done");
             fire(k, "#complaint-date-earlier");
@@ -156,7 +157,7 @@ class CommitmentVisitTest {
             assertThat(received).singleElement().satisfies(r -> {
                 assertThat(r.target().uscc()).contains("914403001922038216");
                 assertThat(r.category()).isEqualTo(ComplaintRequest.Category.UNPAID_WAGES);
-                assertThat(r.description()).isEqualTo("榆林公司有限商贸建设");
+                assertThat(r.description()).isEqualTo("榆林公司拖欠工人工资");
                 assertThat(r.occurredOn()).isPresent();
                 assertThat(r.contactPhone()).isEmpty();
             });
@@ -221,6 +222,25 @@ class CommitmentVisitTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return out;
+    }
+
+    /** Types pinyin on the on-screen keyboard and picks the candidate {@code word} (paging if need be). */
+    private static void pinyin(KioskHarness k, String letters, String word) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> org.creditkiosk.ui.input.PinyinDictionary.shared().isDone());
+        for (char c : letters.toCharArray()) {
+            fire(k, "#key-" + c);
+        }
+        for (int page = 0; page < 10; page++) {
+            for (int i = 0; i < org.creditkiosk.ui.OnScreenKeyboard.CANDIDATES_PER_PAGE; i++) {
+                if (k.exists("#cand-" + i) && word.equals(k.text("#cand-" + i))) {
+                    fire(k, "#cand-" + i);
+                    return;
+                }
+            }
+            fire(k, "#cand-next");
+        }
+        throw new AssertionError(word + " not among the candidates for " + letters);
     }
 
     private static void fire(KioskHarness k, String query) {
