@@ -1,6 +1,7 @@
 package org.creditkiosk.ui;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -141,13 +142,17 @@ final class CommitmentScreens {
     Node sign(SessionView view, SignaturePad pad) {
         Label more = Widgets.label("", "hint");
         more.setId("signature-hint");
-        Runnable hint = () -> more.setText(pad.ink() >= HandSignature.MIN_INK ? "" : texts.t("commit.sign.more"));
-        hint.run();
-        pad.setOnMouseReleased(e -> hint.run());
         VBox box = new VBox(20,
                 Widgets.label(texts.t("commit.sign.title"), "screen-title"),
                 Widgets.label(texts.t("commit.sign.prompt"), "screen-sub"));
-        view.notice().ifPresent(n -> box.getChildren().add(banner(notices.body(n, texts.language()))));
+        Optional<Node> warning = view.notice().map(n -> banner(notices.body(n, texts.language())));
+        warning.ifPresent(box.getChildren()::add);
+        Runnable hint = () -> more.setText(pad.ink() >= HandSignature.MIN_INK ? "" : texts.t("commit.sign.more"));
+        pad.setOnMouseReleased(e -> {
+            hint.run();
+            // the warning about the last attempt goes once the citizen has written enough again
+            warning.filter(w -> pad.ink() >= HandSignature.MIN_INK).ifPresent(box.getChildren()::remove);
+        });
         box.getChildren().addAll(pad, more, Widgets.row(24, Pos.CENTER_RIGHT,
                 Widgets.button(texts.t("commit.back"), "secondary", "commit-back", () -> events.accept(new SessionEvent.BackInCommitment())),
                 Widgets.button(texts.t("commit.sign.clear"), "secondary", "signature-clear", () -> {
@@ -158,6 +163,7 @@ final class CommitmentScreens {
                 Widgets.button(texts.t("commit.sign.done"), "primary", "signature-done",
                         () -> events.accept(new SessionEvent.SubmitSignature(pad.signature())))));
         box.setAlignment(Pos.TOP_CENTER);
+        hint.run();
         box.setMaxWidth(1240);
         return page(box);
     }

@@ -506,7 +506,14 @@ public final class KioskView extends StackPane {
         main.setAlignment(Pos.CENTER);
         VBox.setVgrow(main, Priority.ALWAYS);
 
-        VBox screen = new VBox(26, Widgets.column(8, Pos.CENTER, title, sub), main);
+        boolean announced = hallDisplay.announcementNow().isPresent();
+        // An announcement takes a line of the screen: the subtitle and some air give it room, so that the header and
+        // the footer stay whole at 1920x1080 with the demo strip.
+        VBox screen = new VBox(announced ? 14 : 26, announced ? Widgets.column(8, Pos.CENTER, title)
+                : Widgets.column(8, Pos.CENTER, title, sub), main);
+        if (announced) {
+            pad.setSpacing(18);
+        }
         hallDisplay.announcementNow().ifPresent(a -> {
             String text = texts.language() == Language.ZH || a.en().isBlank() ? a.zh() : a.en();
             HBox banner = new HBox(14, Widgets.label(texts.t("hall.announcement"), "announcement-tag"),

@@ -66,6 +66,7 @@ class CommitmentVisitTest {
             k.screenshot("72-signature-blank");
 
             drawSignature(k);
+            assertThat(k.exists("#warning-banner")).as("the warning about the blank pad goes once the citizen has signed").isFalse();
             k.screenshot("73-signature-pad");
             fire(k, "#signature-done");
             k.awaitScreen("confirming_commitment", 5);
