@@ -123,8 +123,11 @@ public final class PrivacyScan implements AutoCloseable {
     private Map<String, Integer> heapHits(Path file) throws IOException {
         Files.deleteIfExists(file);
         ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(file.toString(), true);
-        byte[] heap = Files.readAllBytes(file);
-        Files.delete(file);
+        // Mapped, not read: the dump can be larger than the heap the kiosk runs with.
+        java.nio.MappedByteBuffer heap;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            heap = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, ch.size());
+        }
         Map<String, Integer> out = new TreeMap<>();
         for (String s : secrets) {
             List<byte[]> forms = new ArrayList<>();
@@ -140,15 +143,21 @@ public final class PrivacyScan implements AutoCloseable {
             }
             out.put(s, n);
         }
+        Files.delete(file);
         return out;
     }
 
-    private static int count(byte[] hay, byte[] needle) {
+    private static int count(java.nio.ByteBuffer hay, byte[] needle) {
         int n = 0;
+        int limit = hay.limit() - needle.length;
+        byte first = needle[0];
         outer:
-        for (int i = 0; i <= hay.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
+        for (int i = 0; i <= limit; i++) {
+            if (hay.get(i) != first) {
+                continue;
+            }
+            for (int j = 1; j < needle.length; j++) {
+                if (hay.get(i + j) != needle[j]) {
                     continue outer;
                 }
             }
