@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.creditkiosk.demo.platform.DemoFixtures;
 import org.creditkiosk.platform.api.Json;
@@ -31,8 +30,12 @@ import org.slf4j.LoggerFactory;
 public final class PrivacyScan implements AutoCloseable {
 
     private final Set<String> secrets = new LinkedHashSet<>();
-    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-    private final AppenderBase<ILoggingEvent> appender;
+    /** Log lines are checked as they are written (a long soak writes millions); only the hit counts are kept. */
+    private final java.util.concurrent.atomic.AtomicInteger logHits = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong logLines = new java.util.concurrent.atomic.AtomicLong();
+    private final AppenderBase<ILoggingEvent> rootAppender;
+    private final AppenderBase<ILoggingEvent> kioskAppender;
+    private final ch.qos.logback.classic.Level kioskLevel;
     private final long startMillis = System.currentTimeMillis();
     private Map<String, Integer> heapBaseline = Map.of();
 
@@ -42,17 +45,37 @@ public final class PrivacyScan implements AutoCloseable {
             secrets.add(c.idNumber());
             c.address().filter(a -> a.length() >= 6).ifPresent(secrets::add);
         }
-        appender = new AppenderBase<>() {
+        rootAppender = scanner(false);
+        kioskAppender = scanner(true);
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(rootAppender);
+        // Every level of the kiosk's own loggers, whatever the configuration says, scanned here only: the console
+        // keeps their warnings (echoed by the scanner) without the TRACE lines of ten thousand visits.
+        Logger kioskLogger = (Logger) LoggerFactory.getLogger("org.creditkiosk");
+        kioskLevel = kioskLogger.getLevel();
+        kioskLogger.setLevel(ch.qos.logback.classic.Level.TRACE);
+        kioskLogger.setAdditive(false);
+        kioskLogger.addAppender(kioskAppender);
+    }
+
+    private AppenderBase<ILoggingEvent> scanner(boolean echoWarnings) {
+        AppenderBase<ILoggingEvent> a = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent e) {
-                lines.add(e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()));
+                String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage());
+                logLines.incrementAndGet();
+                for (String s : secrets) {
+                    if (line.contains(s)) {
+                        logHits.incrementAndGet();
+                    }
+                }
+                if (echoWarnings && e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)) {
+                    System.err.println(java.time.LocalTime.now() + " " + e.getLevel() + " [" + e.getThreadName() + "] "
+                            + e.getLoggerName() + " - " + line);
+                }
             }
         };
-        appender.start();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(appender);
-        // every level of the kiosk's own loggers, whatever the configuration says
-        ((Logger) LoggerFactory.getLogger("org.creditkiosk")).setLevel(ch.qos.logback.classic.Level.TRACE);
+        a.start();
+        return a;
     }
 
     /** Counts the heap's copies before the first visit (the fixtures' own). */
@@ -63,12 +86,8 @@ public final class PrivacyScan implements AutoCloseable {
     /** Hits by where they were found; empty means nothing personal was left anywhere. */
     public Map<String, Integer> scan(List<?> heartbeats, List<Path> folders, Path dir, boolean heap) throws IOException {
         Map<String, Integer> hits = new TreeMap<>();
-        for (String line : lines) {
-            for (String s : secrets) {
-                if (line.contains(s)) {
-                    hits.merge("log", 1, Integer::sum);
-                }
-            }
+        if (logHits.get() > 0) {
+            hits.put("log", logHits.get());
         }
         String beats = Json.mapper().writeValueAsString(heartbeats);
         secrets.stream().filter(beats::contains).forEach(s -> hits.merge("heartbeat", 1, Integer::sum));
@@ -105,6 +124,11 @@ public final class PrivacyScan implements AutoCloseable {
             }
         });
         return hits;
+    }
+
+    /** Log lines scanned so far (every level of the kiosk's loggers). */
+    public long logLines() {
+        return logLines.get();
     }
 
     public int secrets() {
@@ -168,6 +192,10 @@ public final class PrivacyScan implements AutoCloseable {
 
     @Override
     public void close() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(appender);
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(rootAppender);
+        Logger kioskLogger = (Logger) LoggerFactory.getLogger("org.creditkiosk");
+        kioskLogger.detachAppender(kioskAppender);
+        kioskLogger.setAdditive(true);
+        kioskLogger.setLevel(kioskLevel);
     }
 }

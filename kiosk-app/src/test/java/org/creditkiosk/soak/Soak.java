@@ -23,6 +23,7 @@ import javafx.stage.Stage;
 import org.creditkiosk.assembly.DemoSources;
 import org.creditkiosk.assembly.Kiosk;
 import org.creditkiosk.assembly.KioskAssembly;
+import org.creditkiosk.assembly.KioskSources;
 import org.creditkiosk.config.ConfigKeys;
 import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.config.KioskSettings;
@@ -71,9 +72,14 @@ public final class Soak {
         "610802197009210058", "610824199512300066"};
     /** Short citizen timeouts, so walk-aways end in seconds (the bounds allow 3 s). */
     private static final Map<String, String> TIMEOUTS = Map.of(
-            "session.timeout.showingRecord", "4", "session.timeout.choosingSubject", "4",
-            "session.timeout.confirmingPrint", "4", "session.timeout.objecting", "4", "session.timeout.farewell", "3",
+            "session.timeout.showingRecord", "3", "session.timeout.choosingSubject", "3",
+            "session.timeout.confirmingPrint", "3", "session.timeout.objecting", "3", "session.timeout.farewell", "3",
             "session.timeout.notice", "3", "session.timeout.showingVerification", "3");
+    /** The reader's poll interval: the lowest the configuration allows, so a lifted card is seen soon. */
+    private static final int POLL_MS = 300;
+    /** Past the record's 3 s timeout. */
+    private static final int WALK_AWAY_MS = 3600;
+    private static final int PROGRESS_EVERY = Integer.getInteger("kiosk.soak.progressEvery", 250);
 
     private static final boolean TRACE = Boolean.getBoolean("kiosk.soak.trace");
     private final int visits;
@@ -84,11 +90,31 @@ public final class Soak {
     private final AtomicInteger stuck = new AtomicInteger();
     private final Map<String, Long> notices = new ConcurrentHashMap<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private PlatformControl platform;
 
     /** Privacy scan after the visits: none, logs + heartbeats + files, or those and a heap dump. */
     public enum Privacy { NONE, FILES, HEAP }
 
     private Privacy privacy = Privacy.NONE;
+    private boolean platformProcess;
+
+    /** What the soak asks of the platform: the embedded demo server or a {@link PlatformProcess}. */
+    interface PlatformControl {
+        void injectNextFault(String spec);
+
+        int openSessions();
+
+        List<?> heartbeats();
+    }
+
+    /**
+     * Runs the demo platform in a process of its own ({@link PlatformProcess}, FULL report quota lifted): the kiosk's
+     * heap, live set and dump then hold only what the kiosk keeps.
+     */
+    public Soak platformProcess(boolean p) {
+        this.platformProcess = p;
+        return this;
+    }
 
     public Soak privacy(Privacy p) {
         this.privacy = p;
@@ -111,7 +137,7 @@ public final class Soak {
         Map<String, String> values = new java.util.HashMap<>(TIMEOUTS);
         values.put("kiosk.dataDir", dataDir.toString());
         values.put("report.outputDir", dataDir.resolve("reports").toString());
-        values.put("devices.idcard.pollIntervalMs", "300");
+        values.put("devices.idcard.pollIntervalMs", String.valueOf(POLL_MS));
         values.put("ui.fullScreen", "false");
         values.put("platform.readTimeoutMs", "1500");
         values.put("platform.callTimeoutMs", "3000");
@@ -124,7 +150,29 @@ public final class Soak {
         List<Long> durations = new ArrayList<>();
         PrivacyScan scan = privacy == Privacy.NONE ? null : new PrivacyScan();
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "soak-watch"));
-        try (Kiosk kiosk = KioskAssembly.assemble(DemoSources.open(settings), Map.of())) {
+        KioskSources sources = DemoSources.open(settings);
+        RemotePlatform remote = null;
+        if (platformProcess) {
+            try {
+                remote = new RemotePlatform(settings.get(ConfigKeys.KIOSK_ID),
+                        Path.of(sources.settings().get(ConfigKeys.PLATFORM_SECRET_FILE).orElseThrow()),
+                        List.of("-Xmx256m", "-XX:+UseSerialGC"));
+                sources = new KioskSources(sources.settings().with(Map.of(ConfigKeys.PLATFORM_URL.name(), remote.url()),
+                        "soak platform process"), sources.reader(), sources.receipt(), sources.scanner(), sources.a4(),
+                        sources.demo(), sources.resources());
+            } catch (Exception e) {
+                for (AutoCloseable r : sources.resources()) {
+                    try {
+                        r.close();
+                    } catch (Exception suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                Thread.setDefaultUncaughtExceptionHandler(before);
+                throw e;
+            }
+        }
+        try (RemotePlatform closeLast = remote; Kiosk kiosk = KioskAssembly.assemble(sources, Map.of())) {
             Stage stage = null;
             if (screens) {
                 stage = FxToolkit.registerPrimaryStage();
@@ -135,6 +183,7 @@ public final class Soak {
                 WaitForAsyncUtils.waitForFxEvents();
             }
             DemoDevices demo = kiosk.demo().orElseThrow();
+            platform = remote != null ? remote : embedded(demo);
             var c = kiosk.controller();
             await(() -> c.view().state() == SessionState.ATTRACT, 30);
             c.addListener(v -> v.notice().ifPresent(n -> notices.merge(n.code(), 1L, Long::sum)));
@@ -158,6 +207,16 @@ public final class Soak {
                     recover(kiosk, demo);
                 }
                 durations.add((System.nanoTime() - t0) / 1_000_000);
+                if ((i + 1) % PROGRESS_EVERY == 0) {
+                    // a long soak tells how it goes, and what it measured so far survives an interrupted run
+                    List<Long> sorted = new ArrayList<>(durations);
+                    Collections.sort(sorted);
+                    System.err.printf("soak progress: {\"visits\":%d,\"crashes\":%d,\"stuckStates\":%d,"
+                            + "\"heapLiveMb\":%d,\"rssMb\":%d,\"threads\":%d,\"visitP50Ms\":%d,\"visitP95Ms\":%d,"
+                            + "\"notices\":%d,\"at\":\"%s\"}%n", i + 1, crashes.get(), stuck.get(), liveHeapMb(), rssMb(),
+                            Thread.activeCount(), percentile(sorted, 50), percentile(sorted, 95),
+                            notices.values().stream().mapToLong(Long::longValue).sum(), java.time.Instant.now());
+                }
                 if (TRACE && i % 10 == 9) {
                     System.err.printf("soak: after %d visits live heap %d MB, RSS %d MB, threads %d%n", i + 1,
                             liveHeapMb(), rssMb(), Thread.activeCount());
@@ -165,10 +224,10 @@ public final class Soak {
             }
             // A session the platform opened after the kiosk gave up waiting (an answer slower than the read limit)
             // stays open there until its TTL: the kiosk never learnt its token. Reported, not a kiosk fault.
-            awaitQuiet(() -> demo.platform().openSessions() == 0, 10);
-            int orphaned = demo.platform().openSessions();
+            awaitQuiet(() -> platform.openSessions() == 0, 10);
+            int orphaned = platform.openSessions();
             Thread.sleep(1000);
-            Map<String, Integer> privacyHits = scan == null ? Map.of() : scan.scan(demo.platform().heartbeats(),
+            Map<String, Integer> privacyHits = scan == null ? Map.of() : scan.scan(platform.heartbeats(),
                     List.of(dataDir, Path.of(System.getProperty("java.io.tmpdir"))), dataDir, privacy == Privacy.HEAP);
             if (scan != null) {
                 scan.close();
@@ -211,9 +270,9 @@ public final class Soak {
         }
         demo.remove();
         // The reader must see the card gone before the next one: two polls, as a person takes longer than that.
-        Thread.sleep(700);
+        Thread.sleep(2 * POLL_MS + 50);
         // every visit ends on the attract screen, by itself or by a touch on "finish"
-        if (!awaitQuiet(() -> c.view().state() == SessionState.ATTRACT, 1)) {
+        if (!awaitQuietMs(() -> c.view().state() == SessionState.ATTRACT, 300)) {
             c.submit(new SessionEvent.Finish());
         }
         await(() -> c.view().state() == SessionState.ATTRACT || c.view().state() == SessionState.OUT_OF_SERVICE, 30);
@@ -250,7 +309,7 @@ public final class Soak {
         }
         int action = rnd.nextInt(6);
         if (action == 0) {
-            Thread.sleep(5500); // walk away: the record times out
+            Thread.sleep(WALK_AWAY_MS); // walk away: the record times out
             return;
         }
         if (action <= 2) {
@@ -319,12 +378,12 @@ public final class Soak {
             case 2 -> reader.setFault(IdCardReaderSimulator.Fault.LIFT_MID_READ);
             case 3 -> demo.reportPrinter().setFault(Optional.of(PrintFailure.Code.PAPER_OUT));
             case 4 -> receipt.setFault(EscPosPrinterSimulator.Fault.COVER_OPEN);
-            case 5 -> demo.platform().injectNextFault("status=503");
-            case 6 -> demo.platform().injectNextFault("RATE_LIMITED,status=429,retry=1");
-            case 7 -> demo.platform().injectNextFault("delay=2500");
-            case 8 -> demo.platform().injectNextFault("malformed");
-            case 9 -> demo.platform().injectNextFault("truncated");
-            default -> demo.platform().injectNextFault("SESSION_EXPIRED");
+            case 5 -> platform.injectNextFault("status=503");
+            case 6 -> platform.injectNextFault("RATE_LIMITED,status=429,retry=1");
+            case 7 -> platform.injectNextFault("delay=2500");
+            case 8 -> platform.injectNextFault("malformed");
+            case 9 -> platform.injectNextFault("truncated");
+            default -> platform.injectNextFault("SESSION_EXPIRED");
         }
         return () -> {
             reader.clearFaults();
@@ -406,7 +465,11 @@ public final class Soak {
     }
 
     private static boolean awaitQuiet(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        return awaitQuietMs(condition, seconds * 1000L);
+    }
+
+    private static boolean awaitQuietMs(BooleanSupplier condition, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMillis(millis).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 return false;
@@ -414,5 +477,25 @@ public final class Soak {
             Thread.sleep(20);
         }
         return true;
+    }
+
+    private static PlatformControl embedded(DemoDevices demo) {
+        var server = demo.platform();
+        return new PlatformControl() {
+            @Override
+            public void injectNextFault(String spec) {
+                server.injectNextFault(spec);
+            }
+
+            @Override
+            public int openSessions() {
+                return server.openSessions();
+            }
+
+            @Override
+            public List<?> heartbeats() {
+                return server.heartbeats();
+            }
+        };
     }
 }

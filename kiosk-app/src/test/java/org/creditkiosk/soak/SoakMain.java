@@ -4,8 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code packaging/bench/soak.sh --visits N [--faults] [--seed S] [--no-screens] [--privacy]} (--privacy adds the
- * heap dump to the privacy scan of logs, heartbeats and files): runs {@link Soak} and prints its
+ * {@code packaging/bench/soak.sh --visits N [--faults] [--seed S] [--no-screens] [--privacy] [--platform-process]}
+ * (--privacy adds the heap dump to the privacy scan of logs, heartbeats and files; --platform-process runs the demo
+ * platform in its own JVM, so the kiosk's heap holds only the kiosk's objects): runs {@link Soak} and prints its
  * JSON object (the figures of docs/benchmarks.md). Exit 1 when a visit crashed or a state got stuck.
  */
 public final class SoakMain {
@@ -19,6 +20,7 @@ public final class SoakMain {
         boolean screens = true;
         long seed = 1;
         Soak.Privacy privacy = Soak.Privacy.FILES;
+        boolean platformProcess = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--visits" -> visits = Integer.parseInt(args[++i]);
@@ -26,11 +28,12 @@ public final class SoakMain {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--no-screens" -> screens = false;
                 case "--privacy" -> privacy = Soak.Privacy.HEAP;
+                case "--platform-process" -> platformProcess = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path dir = Files.createTempDirectory("kiosk-soak");
-        Soak.Result r = new Soak(visits, faults, seed, screens).privacy(privacy).run(dir);
+        Soak.Result r = new Soak(visits, faults, seed, screens).privacy(privacy).platformProcess(platformProcess).run(dir);
         r.privacyHits().forEach((where, n) -> System.err.println("privacy hit: " + n + " in " + where));
         r.problems().stream().limit(50).forEach(p -> System.err.println("problem: " + p));
         System.out.println(r.json());
