@@ -1,6 +1,9 @@
 package org.creditkiosk.app;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import org.creditkiosk.device.idcard.IdCardEvent;
 import org.creditkiosk.device.idcard.IdCardOutcome;
@@ -23,6 +26,8 @@ public final class DeviceIntake {
 
     private final String verifyHost;
     private final Consumer<SessionEvent> session;
+    private final AtomicReference<CompletableFuture<String>> cardTest = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<String>> codeTest = new AtomicReference<>();
 
     /**
      * @param verifyHost the host of the platform's report verification URLs (a code pointing elsewhere is foreign)
@@ -33,8 +38,44 @@ public final class DeviceIntake {
         this.session = Objects.requireNonNull(session);
     }
 
+    /**
+     * The technician's card test (maintenance screen): the next card placed is answered here with its masked number
+     * instead of going to the session; its data is not kept. A read failure answers the test too.
+     */
+    public CompletableFuture<String> nextCardForTest() {
+        CompletableFuture<String> test = new CompletableFuture<>();
+        CompletableFuture<String> before = cardTest.getAndSet(test);
+        if (before != null) {
+            before.cancel(false);
+        }
+        return test;
+    }
+
+    /** The technician's scan test: the next code scanned is described here (kind and length) and not acted on. */
+    public CompletableFuture<String> nextCodeForTest() {
+        CompletableFuture<String> test = new CompletableFuture<>();
+        CompletableFuture<String> before = codeTest.getAndSet(test);
+        if (before != null) {
+            before.cancel(false);
+        }
+        return test;
+    }
+
+    private static boolean answer(AtomicReference<CompletableFuture<String>> test, Supplier<String> line) {
+        CompletableFuture<String> t = test.getAndSet(null);
+        return t != null && t.complete(line.get());
+    }
+
     /** An event of the ID card reader. */
     public void card(IdCardEvent e) {
+        if (e instanceof IdCardEvent.CardPlaced p && answer(cardTest, () -> p.card().maskedIdNumber())) {
+            log.info("maintenance card test: read {}", p.card().maskedIdNumber());
+            return;
+        }
+        if (e instanceof IdCardEvent.ReadFailed f && answer(cardTest, () -> "✗ " + f.outcome().getClass().getSimpleName())) {
+            log.info("maintenance card test: read failed: {}", f.outcome().getClass().getSimpleName());
+            return;
+        }
         if (e instanceof IdCardEvent.CardPlaced p) {
             session.accept(new SessionEvent.CardPlaced(IdCardDataMapper.toContract(p.card(), p.samId())));
         } else if (e instanceof IdCardEvent.CardRemoved) {
@@ -58,6 +99,10 @@ public final class DeviceIntake {
     /** A code read by any scanner (the keyboard-wedge filter calls this directly). */
     public void code(String text) {
         ScannedCode code = ScannedCode.classify(text, verifyHost);
+        if (answer(codeTest, () -> describe(code, text))) {
+            log.info("maintenance scan test: {}", describe(code, text));
+            return;
+        }
         if (code instanceof ScannedCode.AppCode app) {
             log.info("scanned an app code");
             session.accept(new SessionEvent.AppCodeScanned(app.payload()));
@@ -71,6 +116,25 @@ public final class DeviceIntake {
             log.info("scanned a code that is neither an app code nor a report code ({} chars)", text.length());
             session.accept(new SessionEvent.CodeRejected(Notice.CodeProblem.QR_UNKNOWN));
         }
+    }
+
+    /**
+     * What a scan test shows: the kind of code and its length; a report code's number (not personal); never an app
+     * code's payload (it signs a citizen in), nor more than the start of a foreign text.
+     */
+    static String describe(ScannedCode code, String text) {
+        if (code instanceof ScannedCode.AppCode) {
+            return "app code (" + text.length() + " characters)";
+        }
+        if (code instanceof ScannedCode.ReportCode report) {
+            return "report code " + report.reportNo();
+        }
+        if (code instanceof ScannedCode.Malformed m) {
+            return "malformed code (" + m.reason() + ")";
+        }
+        String start = text.codePointCount(0, text.length()) > 24
+                ? text.substring(0, text.offsetByCodePoints(0, 24)) + "…" : text;
+        return "other code, " + text.length() + " characters: " + start.replaceAll("\\p{Cntrl}", "?");
     }
 
     /**

@@ -25,6 +25,8 @@ public final class DeviceWatch implements AutoCloseable {
 
     private final Map<DeviceKind, Device> devices = new EnumMap<>(DeviceKind.class);
     private final Map<DeviceKind, DeviceHealth> last = new EnumMap<>(DeviceKind.class);
+    /** The last trouble each device reported (not READY/BUSY), for the technician's screen; kept until a restart. */
+    private final Map<DeviceKind, DeviceHealth> lastProblem = new java.util.concurrent.ConcurrentHashMap<>();
     private final SessionController controller;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "device-watch");
@@ -46,6 +48,9 @@ public final class DeviceWatch implements AutoCloseable {
         devices.forEach((kind, device) -> {
             DeviceHealth now = device.health();
             DeviceHealth before = last.put(kind, now);
+            if (isProblem(now)) {
+                lastProblem.put(kind, now);
+            }
             boolean was = before == null || before.usable();
             if (now.usable() != was) {
                 if (now.usable()) {
@@ -57,6 +62,22 @@ public final class DeviceWatch implements AutoCloseable {
                 controller.submit(new SessionEvent.DeviceAvailability(kind, now.usable()));
             }
         });
+    }
+
+    /**
+     * The last trouble of this device since the kiosk started (e.g. {@code OFFLINE(NO_RESPONSE)} and when it began);
+     * empty when it has had none. Sampled with the watch, so a fault shorter than a second may be missed.
+     */
+    public java.util.Optional<DeviceHealth> lastProblem(DeviceKind kind) {
+        return java.util.Optional.ofNullable(lastProblem.get(kind));
+    }
+
+    /** A state a technician wants to know of: not ready, and not the opening or closing of a reconnect. */
+    private static boolean isProblem(DeviceHealth h) {
+        return switch (h.state()) {
+            case READY, BUSY, DISABLED -> false;
+            default -> !h.detail().equals("OPENING");
+        };
     }
 
     @Override

@@ -126,7 +126,7 @@ public final class DemoSources {
                 .toList();
         DemoDevices devices = new DemoDevices(reader, cards, server, scanner, codes(fixtures, demo, a4), a4, receipt);
         return new KioskSources(settings, Optional.of(reader.pipeOpener("demo-idcard")),
-                Optional.of(() -> receiptLine[0]), Optional.of(() -> scanLine[0]),
+                Optional.of(PipeLink.reopenable(receiptLine[0])), Optional.of(PipeLink.reopenable(scanLine[0])),
                 new A4Printer("demo A4 printer (" + out + ")", a4, Optional.empty()), Optional.of(devices), resources);
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import org.creditkiosk.app.DeviceIntake;
 import org.creditkiosk.app.DeviceWatch;
 import org.creditkiosk.app.PlatformReportPipeline;
-import org.creditkiosk.app.PlatformReportPipelines;
+import org.creditkiosk.app.PrinterAttention;
 import org.creditkiosk.app.PlatformWatch;
 import org.creditkiosk.app.SessionController;
 import org.creditkiosk.config.ConfigKeys;
@@ -107,7 +107,8 @@ public final class KioskAssembly {
             open(receipt, devices, resources);
             slips = PrintChannel.receipt(receipt);
         }
-        PrintDesk desk = new PrintDesk(a4.channel(), slips, PlatformReportPipelines::attention);
+        PrinterAttention attention = new PrinterAttention(Clock.systemUTC());
+        PrintDesk desk = new PrintDesk(a4.channel(), slips, attention);
         PlatformReportPipeline pipeline = new PlatformReportPipeline(client, reports, desk, sources.receipt().isPresent());
 
         SessionController controller = new SessionController(
@@ -127,7 +128,8 @@ public final class KioskAssembly {
         if (sources.scanner().isPresent()) {
             open(new QrScanner(sources.scanner().get(), scannerSettings(settings), intake::scan), devices, resources);
         }
-        resources.add(new DeviceWatch(devices, controller).start(DEVICE_WATCH_MS));
+        DeviceWatch watch = new DeviceWatch(devices, controller).start(DEVICE_WATCH_MS);
+        resources.add(watch);
 
         ConfigReload reload = new ConfigReload(client, settings);
         RemoteActions actions = new RemoteActions() {
@@ -181,6 +183,7 @@ public final class KioskAssembly {
         Kiosk kiosk = new Kiosk(settings, client, controller, intake, sources.demo(), reversed(resources), devices, breaker, actions);
         kiosk.content(content);
         kiosk.usage(usage);
+        kiosk.bench(watch, attention, a4);
         return kiosk;
     }
 

@@ -51,6 +51,21 @@ public final class MaintenanceAudit {
         audit.warn("maintenance: test page failed: {}", reason);
     }
 
+    /** Staff ran a device's test on the technician's screen; {@code outcome} is the screen's line (no personal data). */
+    public static void deviceTest(String device, String outcome) {
+        audit.info("maintenance: {} test ({})", device, outcome);
+    }
+
+    /** A device test failed; {@code reason} in the technician's words. */
+    public static void deviceTestFailed(String device, String reason) {
+        audit.warn("maintenance: {} test failed: {}", device, reason);
+    }
+
+    /** Staff reconnected a device (its port closed and opened again). */
+    public static void reconnect(String device, String outcome) {
+        audit.info("maintenance: {} reconnected ({})", device, outcome);
+    }
+
     /** Staff restart the kiosk (written before the process exits). */
     public static void restart() {
         audit.warn("maintenance: restart by staff (exit 75, the service manager starts the kiosk again)");

@@ -223,6 +223,74 @@ class HallKioskTest {
         }
     }
 
+    /**
+     * Issue 11 in configured mode: the technician's tests and reconnects on real serial ports (socat) and the CUPS
+     * queue: a card read shows only its masked number and starts no session, the test slip reaches the printer, the
+     * A4 test page goes through CUPS, each device reconnects on its port and works after it.
+     */
+    @Test
+    void theTechniciansTestsAndReconnectsWorkOnSerialPortsAndCups(@TempDir Path dir) throws Exception {
+        assumeTrue(SocatPair.available(), "socat is not installed");
+        assumeTrue(queueExists(), "CUPS queue " + QUEUE + " is missing (packaging/ci/test-env.sh makes it)");
+        HallFiles hall = HallFiles.create(dir.resolve("etc"));
+        Tls tls = Tls.create(dir);
+        try (DemoPlatformServer platform = DemoPlatformServer.start(DemoSettings.defaults(), KIOSK_ID, hall.secret,
+                     Clock.systemUTC(), Optional.of(tls.serverSide().sslContext()));
+             SocatPair readerLine = SocatPair.start();
+             SocatPair receiptLine = SocatPair.start();
+             IdCardReaderSimulator reader = new IdCardReaderSimulator(SerialSettings.of8N1(115200));
+             EscPosPrinterSimulator receipt = new EscPosPrinterSimulator(
+                     SerialPortLink.open(receiptLine.devicePath(), SerialSettings.of8N1(115200))).start()) {
+            reader.attach(SerialPortLink.open(readerLine.devicePath(), SerialSettings.of8N1(115200)));
+            KioskSettings settings = settings(hall, tls, tls.pin(), platform, Map.of(
+                    "devices.idcard.port", readerLine.hostPath(),
+                    "devices.receipt.port", receiptLine.hostPath(),
+                    "printer.reportQueue", QUEUE));
+            try (Kiosk kiosk = TestKiosks.start(HallSources.of(settings), Map.of())) {
+                var controller = kiosk.controller();
+                await(() -> kiosk.devices().stream().allMatch(d -> d.health().usable()), "devices ready", 30);
+                controller.submit(new SessionEvent.EnterMaintenance());
+                await(() -> controller.view().state() == SessionState.MAINTENANCE, "maintenance", 10);
+                var tools = kiosk.maintenanceTools();
+                var status = tools.status().get();
+                assertThat(status.lines()).anySatisfy(l -> {
+                    assertThat(l.what()).isEqualTo("ID_CARD_READER");
+                    assertThat(l.where()).isEqualTo(readerLine.hostPath() + " · 115200 baud");
+                });
+                assertThat(status.lines()).anySatisfy(l -> assertThat(l.where()).contains(QUEUE));
+
+                var card = DemoFixtures.load().cards().stream()
+                        .filter(c -> c.idNumber().equals("610881197804120030")).findFirst().orElseThrow();
+                var read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return tools.deviceTests().get("ID_CARD_READER").run();
+                    } catch (Exception e) {
+                        return "✗ " + e.getMessage();
+                    }
+                });
+                Thread.sleep(300);
+                reader.placeCard(IdCardDataMapper.fromContract(card));
+                assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo("✓ card read: 610881********0030");
+                assertThat(controller.view().state()).isEqualTo(SessionState.MAINTENANCE);
+                assertThat(controller.view().person()).isEmpty();
+                reader.removeCard();
+
+                assertThat(tools.deviceTests().get("RECEIPT_PRINTER").run()).isEqualTo("✓ test slip printed");
+                assertThat(receipt.awaitSlips(1, Duration.ofSeconds(20))).isTrue();
+                assertThat(receipt.slips().get(0).textLines()).anyMatch(l -> l.contains("TEST SLIP"));
+                assertThat(receipt.slips().get(0).qrPayloads()).containsExactly("TEST " + KIOSK_ID);
+                assertThat(tools.printTestPage().run()).isEqualTo("✓ test page sent");
+
+                assertThat(tools.reconnects().get("ID_CARD_READER").run()).isEqualTo("✓ ID_CARD_READER READY");
+                assertThat(tools.reconnects().get("RECEIPT_PRINTER").run()).isEqualTo("✓ RECEIPT_PRINTER READY");
+                assertThat(tools.deviceTests().get("RECEIPT_PRINTER").run()).as("prints after its reconnect")
+                        .isEqualTo("✓ test slip printed");
+                assertThat(receipt.awaitSlips(2, Duration.ofSeconds(20))).isTrue();
+            }
+            assertThat(logs).noneMatch(e -> e.getFormattedMessage().contains("610881197804120030"));
+        }
+    }
+
     @Test
     void aWrongPinRefusesThePlatformAndTakesTheKioskOutOfService(@TempDir Path dir) throws Exception {
         HallFiles hall = HallFiles.create(dir.resolve("etc"));

@@ -41,7 +41,7 @@ class MaintenanceVisitTest {
             WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
                     () -> k.text("#maintenance-state-ID_CARD_READER").startsWith("OFFLINE"));
             demo.readerSimulator().clearFaults();
-            fire(k, "#maintenance-test-page");
+            fire(k, "#maintenance-test-REPORT_PRINTER");
             WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
                     () -> k.text("#maintenance-result").startsWith("✓"));
             fire(k, "#maintenance-leave");

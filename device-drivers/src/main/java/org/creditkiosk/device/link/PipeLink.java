@@ -36,6 +36,60 @@ public final class PipeLink implements Link {
         };
     }
 
+    /**
+     * Demo wiring for a simulator bound to one line (receipt printer, scanner): every open hands the driver a fresh
+     * view of {@code host} whose close ends that view only, so a driver's close and reopen (a technician's reconnect)
+     * finds the simulator still on the line, as a device whose cable was pulled and pushed back in. Bytes left on
+     * the line from before the reopen are dropped, as a real port's are.
+     */
+    public static LinkOpener reopenable(PipeLink host) {
+        return () -> {
+            host.drainInput();
+            return new Link() {
+                private volatile boolean open = true;
+
+                private void check() throws LinkClosedException {
+                    if (!open) {
+                        throw new LinkClosedException(host.name() + " is closed");
+                    }
+                }
+
+                @Override
+                public String name() {
+                    return host.name();
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return open && host.isOpen();
+                }
+
+                @Override
+                public void write(byte[] data) throws IOException {
+                    check();
+                    host.write(data);
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len, Duration timeout) throws IOException {
+                    check();
+                    return host.read(buf, off, len, timeout);
+                }
+
+                @Override
+                public void drainInput() throws IOException {
+                    check();
+                    host.drainInput();
+                }
+
+                @Override
+                public void close() {
+                    open = false;
+                }
+            };
+        };
+    }
+
     @Override
     public String name() {
         return name;

@@ -123,6 +123,14 @@ public final class EscPosPrinterSimulator implements AutoCloseable {
         }
     }
 
+    /** The printed paper is taken away: forgets the slips printed so far (a soak's privacy scan of the kiosk). */
+    public void takeSlips() {
+        synchronized (lock) {
+            slips.clear();
+            abandoned.clear();
+        }
+    }
+
     /** Complete (cut) slips, in order. */
     public List<PrintedSlip> slips() {
         synchronized (lock) {
