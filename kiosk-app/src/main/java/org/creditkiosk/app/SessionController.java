@@ -186,7 +186,10 @@ public final class SessionController implements SessionPort, AutoCloseable {
                 return new SessionEvent.ComplaintFiled(c.visit(), ticket);
             });
         } else if (command instanceof SessionCommand.CloseSession c) {
-            workers.execute(() -> closeQuietly(c.token()));
+            workers.execute(() -> {
+                closeQuietly(c.token());
+                platform.forgetVisit();
+            });
         } else if (command instanceof SessionCommand.WipeCitizenData) {
             reports.wipe();
             wipeHooks.forEach(Runnable::run);

@@ -51,7 +51,7 @@ final class BenchVisits {
     private static void run(SessionPort session, DemoDevices demo, int visits) throws Exception {
         await(() -> session.view().state() == SessionState.ATTRACT, "attract", session);
         Thread.sleep(2000);   // the background start (devices, report warm-up) settles
-        System.out.println("kiosk-bench: rss after 0 visits kB=" + rssKb());
+        System.out.println("kiosk-bench: rss after 0 visits kB=" + rssKb() + rssParts());
         for (int i = 0; i < visits; i++) {
             demo.placeNumber(CARDS[i % CARDS.length]);
             await(() -> session.view().state() == SessionState.SHOWING_RECORD
@@ -75,7 +75,7 @@ final class BenchVisits {
             session.submit(new SessionEvent.Finish());
             await(() -> session.view().state() == SessionState.ATTRACT, "attract after visit " + i, session);
             if (i + 1 == 1 || (i + 1) % 25 == 0) {
-                System.out.println("kiosk-bench: rss after " + (i + 1) + " visits kB=" + rssKb());
+                System.out.println("kiosk-bench: rss after " + (i + 1) + " visits kB=" + rssKb() + rssParts());
                 System.out.flush();
             }
         }
@@ -90,6 +90,25 @@ final class BenchVisits {
             }
             Thread.sleep(20);
         }
+    }
+
+    /**
+     * The parts of VmRSS: anonymous memory (heap, native allocations), file-backed pages (the CDS archive, the
+     * runtime's modules and libraries, shared with other processes that map them) and shared memory.
+     */
+    static String rssParts() {
+        StringBuilder out = new StringBuilder(" (");
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("RssAnon:") || l.startsWith("RssFile:") || l.startsWith("RssShmem:")) {
+                    out.append(out.length() > 2 ? ", " : "").append(l.substring(3, l.indexOf(':')).toLowerCase())
+                            .append(' ').append(l.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            return "";
+        }
+        return out.append(')').toString();
     }
 
     /** VmRSS of this process, in kB (Linux). */

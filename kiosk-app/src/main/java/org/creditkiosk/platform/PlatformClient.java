@@ -25,6 +25,13 @@ import org.creditkiosk.platform.api.ReportVerification;
  */
 public interface PlatformClient {
 
+    /**
+     * After a visit: drops what the transport keeps of the platform's answers (kept-alive connections with their TLS
+     * record buffers, pooled I/O buffers), so nothing of the citizen outlives the visit in the kiosk's memory.
+     */
+    default void forgetVisit() {
+    }
+
     /** {@code POST /v1/sessions}. Never retried: a second card read opens a new session. */
     PlatformSession openSession(OpenSessionRequest request) throws PlatformException;
 

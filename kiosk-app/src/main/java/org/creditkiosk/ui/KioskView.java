@@ -204,6 +204,9 @@ public final class KioskView extends StackPane {
             slideShow = null;
         }
         closeScreensFor(view, sameView);
+        if (current != null && current.state().inSession() && !view.state().inSession()) {
+            TextLayoutCache.forget(); // the visit's texts leave the screen: not the heap's text cache either
+        }
         SessionView previous = current;
         current = view;
         speak(previous, view);

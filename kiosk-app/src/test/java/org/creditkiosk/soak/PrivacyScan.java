@@ -121,6 +121,9 @@ public final class PrivacyScan implements AutoCloseable {
             int extra = n - heapBaseline.getOrDefault(s, 0);
             if (extra > 0) {
                 hits.merge("heap", extra, Integer::sum);
+                // which fixture it was, without printing it: its masked form and length
+                hits.put("heap: " + org.creditkiosk.device.idcard.IdNumbers.mask(s) + " (" + s.length() + " chars) "
+                        + heapBaseline.getOrDefault(s, 0) + " -> " + n, extra);
             }
         });
         return hits;
@@ -146,6 +149,7 @@ public final class PrivacyScan implements AutoCloseable {
     /** Occurrences of each secret in a live-object heap dump, as Latin-1 (compact strings), UTF-16 and UTF-8. */
     private Map<String, Integer> heapHits(Path file) throws IOException {
         Files.deleteIfExists(file);
+        System.err.println("privacy scan: heap dump " + file);
         ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(file.toString(), true);
         // Mapped, not read: the dump can be larger than the heap the kiosk runs with.
         java.nio.MappedByteBuffer heap;
@@ -167,7 +171,13 @@ public final class PrivacyScan implements AutoCloseable {
             }
             out.put(s, n);
         }
-        Files.delete(file);
+        String keep = System.getProperty("kiosk.soak.keepHeapDump", "");
+        if (keep.isEmpty()) {
+            Files.delete(file);
+        } else {
+            // kept on request, to find who holds a hit (docs/benchmarks.md: HeapWho)
+            Files.move(file, Path.of(keep + "-" + file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         return out;
     }
 

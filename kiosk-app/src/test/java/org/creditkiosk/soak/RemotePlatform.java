@@ -21,7 +21,10 @@ final class RemotePlatform implements Soak.PlatformControl, AutoCloseable {
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
-        cmd.add("-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", ""));
+        String logback = System.getProperty("logback.configurationFile", "");
+        if (!logback.isEmpty()) {
+            cmd.add("-Dlogback.configurationFile=" + logback);
+        }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PlatformProcess.class.getName(), kioskId,
                 secretFile.toString()));
         process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -178,6 +178,13 @@ public final class Soak {
                 stage = FxToolkit.registerPrimaryStage();
                 FxToolkit.setupStage(s -> {
                     KioskWindow.build(s, kiosk, new KioskNotices(), 1920, 1080);
+                    // The demo panel (the demo's stand-in for the citizen's hands, labelled with the fixtures' names)
+                    // is not one of the kiosk's screens and the soak drives the demo devices itself: without it the
+                    // privacy scan sees only what the kiosk's own screens keep.
+                    javafx.scene.Node panel = s.getScene().lookup("#demo-panel");
+                    if (panel != null && panel.getParent() instanceof javafx.scene.layout.Pane p) {
+                        p.getChildren().remove(panel);
+                    }
                     s.show();
                 });
                 WaitForAsyncUtils.waitForFxEvents();
@@ -188,12 +195,14 @@ public final class Soak {
             await(() -> c.view().state() == SessionState.ATTRACT, 30);
             c.addListener(v -> v.notice().ifPresent(n -> notices.merge(n.code(), 1L, Long::sum)));
             watch(watcher, kiosk, limits);
+            // The privacy baseline before any citizen came: what the heap holds of the fixtures by itself (the demo's
+            // card and code stand-ins, the embedded platform's fixtures, this harness).
+            if (privacy == Privacy.HEAP) {
+                scan.baseline(dataDir);
+            }
             // warm up, then measure the starting point
             for (int i = 0; i < 5; i++) {
                 visit(kiosk, demo, false);
-            }
-            if (privacy == Privacy.HEAP) {
-                scan.baseline(dataDir);
             }
             long heapStart = liveHeapMb();
             long rssStart = rssMb();
@@ -227,6 +236,8 @@ public final class Soak {
             awaitQuiet(() -> platform.openSessions() == 0, 10);
             int orphaned = platform.openSessions();
             Thread.sleep(1000);
+            // The slips the citizens took away are paper, not the kiosk's memory: the simulator forgets them.
+            demo.receiptPrinter().takeSlips();
             Map<String, Integer> privacyHits = scan == null ? Map.of() : scan.scan(platform.heartbeats(),
                     List.of(dataDir, Path.of(System.getProperty("java.io.tmpdir"))), dataDir, privacy == Privacy.HEAP);
             if (scan != null) {

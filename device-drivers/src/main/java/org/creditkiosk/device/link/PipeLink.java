@@ -171,6 +171,7 @@ public final class PipeLink implements Link {
                 int n = Math.min(len, size);
                 for (int i = 0; i < n; i++) {
                     buf[off + i] = data[head];
+                    data[head] = 0; // a card's frames must not stay on the line once read (privacy heap scan)
                     head = (head + 1) % CAPACITY;
                 }
                 size -= n;

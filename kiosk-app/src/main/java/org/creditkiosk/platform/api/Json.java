@@ -12,7 +12,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The one JSON mapper configuration for the contract: strict types, unknown fields ignored, no nulls written. */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    // No buffer recycling: Jackson's recycled buffers (per thread) would keep the last answer about a citizen after
+    // the visit; the contract's documents are small, so fresh buffers cost nothing that shows.
+    private static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.nonRecyclingPool()).build())
             .addModule(new Jdk8Module())
             .addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
