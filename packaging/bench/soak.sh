@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # A year in a public hall, compressed (issue 14): packaging/bench/soak.sh --visits N [--faults] [--seed S] [--no-screens]
+#   [--privacy] [--platform-process]   (heap dumps in the privacy scan; the demo platform in a JVM of its own)
 # Random visits through the whole demo kiosk and its real screens (headless, Monocle); prints one JSON object:
 # visits, crashes, stuckStates, noticesByCode, heapLiveStartMb/EndMb, rssStartMb/EndMb, threadsStart/End,
 # visitP50Ms/P95Ms, platformSessionsLeftOpen. Exit 1 on a crash or a stuck state. KIOSK_SOAK_JAVA_OPTS adds JVM
