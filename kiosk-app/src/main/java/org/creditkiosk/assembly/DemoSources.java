@@ -46,7 +46,8 @@ import org.creditkiosk.report.sign.DemoKeystore;
  * speaking the real bytes to the real driver), the A4 "printer" that writes PDFs to a folder, and a settings layer
  * that points the kiosk at them: the platform's URL and verification host, a secret file, a demo hall keystore
  * and administrators' key generated on first start under {@code <data dir>/demo} (never in the repository), and a
- * demo maintenance PIN ({@value #DEMO_PIN}) unless one is configured. The kiosk is then assembled exactly as in a
+ * demo maintenance PIN ({@value #DEMO_PIN}) unless one is configured. What costs time to make (the PIN's PBKDF2 hash,
+ * the drawn hall slides) is made at the first start and read from that folder at later ones. The kiosk is then assembled exactly as in a
  * hall, and passes the same start checks.
  */
 public final class DemoSources {
@@ -93,7 +94,7 @@ public final class DemoSources {
         }
         overlay.putAll(demoHallContent(server, demoDir));
         if (configured.get(ConfigKeys.MAINTENANCE_PIN_HASH).isEmpty()) {
-            overlay.put(ConfigKeys.MAINTENANCE_PIN_HASH.name(), MaintenanceAccess.hash(DEMO_PIN));
+            overlay.put(ConfigKeys.MAINTENANCE_PIN_HASH.name(), demoPinHash(demoDir));
         }
         KioskSettings settings;
         try {
@@ -128,6 +129,23 @@ public final class DemoSources {
         return new KioskSources(settings, Optional.of(reader.pipeOpener("demo-idcard")),
                 Optional.of(PipeLink.reopenable(receiptLine[0])), Optional.of(PipeLink.reopenable(scanLine[0])),
                 new A4Printer("demo A4 printer (" + out + ")", a4, Optional.empty()), Optional.of(devices), resources);
+    }
+
+    /**
+     * The demo PIN's hash, computed once into the demo folder (PBKDF2 takes about 0.4 s, on every start otherwise);
+     * a file that does not hold a hash of the scheme is made again.
+     */
+    private static String demoPinHash(Path demoDir) throws IOException {
+        Path file = demoDir.resolve("maintenance-pin.hash");
+        if (Files.isRegularFile(file)) {
+            String stored = Files.readString(file, StandardCharsets.US_ASCII).trim();
+            if (stored.matches("pbkdf2-sha256:[0-9]+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+")) {
+                return stored;
+            }
+        }
+        String hash = MaintenanceAccess.hash(DEMO_PIN);
+        ownerOnlyFile(file, (hash + "\n").getBytes(StandardCharsets.US_ASCII));
+        return hash;
     }
 
     private static List<DemoDevices.DemoCode> codes(DemoFixtures fixtures, DemoSettings demo, DemoReportPrinter a4) {
@@ -184,7 +202,7 @@ public final class DemoSources {
      */
     private static Map<String, String> demoHallContent(DemoPlatformServer server, Path demoDir) throws IOException {
         com.fasterxml.jackson.databind.node.ArrayNode slides = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        for (DemoContent.Slide s : DemoContent.slides()) {
+        for (DemoContent.Slide s : DemoContent.slides(demoDir.resolve("slides"))) {
             slides.addObject().put("sha256", server.putContent(s.png())).put("captionZh", s.captionZh())
                     .put("captionEn", s.captionEn()).put("durationS", s.durationS());
         }

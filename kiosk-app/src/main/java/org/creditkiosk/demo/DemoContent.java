@@ -38,12 +38,62 @@ public final class DemoContent {
     public static List<Slide> slides() {
         return List.of(
                 new Slide(draw(new Color(0x8e1b1b), new Color(0xc62828), "诚信建设 人人参与", "Integrity is built by everyone",
-                        DemoContent::seal), "诚信建设，万人参与：守信光荣，失信可耻", "Integrity for all: keeping one's word is honoured", 8),
+                        DemoContent::seal), CAPTIONS[0][0], CAPTIONS[0][1], 8),
                 new Slide(draw(new Color(0x0d4d6b), new Color(0x1b7f8c), "信易+ 守信者享便利", "Credit+: trust brings convenience",
-                        DemoContent::check), "「信易+」：信用良好可享免押金、绿色通道等便利", "Credit+: good credit means no deposits and fast lanes", 8),
+                        DemoContent::check), CAPTIONS[1][0], CAPTIONS[1][1], 8),
                 new Slide(draw(new Color(0x6b4a0d), new Color(0xb07d1b), "信用报告 自助打印", "Print your credit report here",
-                        DemoContent::document), "刷身份证或出示「信用榆林」APP 码，即可查询并打印信用报告",
-                        "Place your ID card or show the Credit Yulin app code to view and print your report", 8));
+                        DemoContent::document), CAPTIONS[2][0], CAPTIONS[2][1], 8));
+    }
+
+    /** Bump when {@link #draw} changes: cached slides are keyed by it and by their texts. */
+    private static final String DRAWING_VERSION = "1";
+
+    /**
+     * The demo slides, drawn once into {@code cacheDir} and read from there at later starts (drawing them takes
+     * about 0.4–0.8 s of a demo kiosk's start). A file is keyed by the drawing version and the slide's texts.
+     */
+    public static List<Slide> slides(java.nio.file.Path cacheDir) throws java.io.IOException {
+        List<Slide> drawnNow = null;
+        List<Slide> out = new java.util.ArrayList<>();
+        String[][] texts = {
+            {"诚信建设 人人参与", "Integrity is built by everyone"},
+            {"信易+ 守信者享便利", "Credit+: trust brings convenience"},
+            {"信用报告 自助打印", "Print your credit report here"}};
+        java.nio.file.Files.createDirectories(cacheDir);
+        for (int i = 0; i < texts.length; i++) {
+            String key = java.util.HexFormat.of().formatHex(sha256(DRAWING_VERSION + "|" + W + "x" + H + "|" + i + "|"
+                    + texts[i][0] + "|" + texts[i][1])).substring(0, 16);
+            java.nio.file.Path file = cacheDir.resolve("slide-" + key + ".png");
+            if (drawnNow == null && !java.nio.file.Files.isRegularFile(file)) {
+                drawnNow = slides();
+            }
+            Slide template = drawnNow != null ? drawnNow.get(i) : null;
+            byte[] png;
+            if (java.nio.file.Files.isRegularFile(file)) {
+                png = java.nio.file.Files.readAllBytes(file);
+            } else {
+                png = template.png();
+                java.nio.file.Path tmp = java.nio.file.Files.createTempFile(cacheDir, "slide-", ".tmp");
+                java.nio.file.Files.write(tmp, png);
+                java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            out.add(new Slide(png, CAPTIONS[i][0], CAPTIONS[i][1], 8));
+        }
+        return out;
+    }
+
+    private static final String[][] CAPTIONS = {
+        {"诚信建设，万人参与：守信光荣，失信可耻", "Integrity for all: keeping one's word is honoured"},
+        {"「信易+」：信用良好可享免押金、绿色通道等便利", "Credit+: good credit means no deposits and fast lanes"},
+        {"刷身份证或出示「信用榆林」APP 码，即可查询并打印信用报告", "Place your ID card or show the Credit Yulin app code to view and print your report"}};
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @FunctionalInterface
