@@ -261,7 +261,9 @@ public final class KioskView extends StackPane {
         if (screen != listSearch && screen != usccEntry) {
             screen.setId("screen-" + view.state().name().toLowerCase());
         }
-        body.getChildren().setAll(screen);
+        if (body.getChildren().size() != 1 || body.getChildren().get(0) != screen) {
+            body.getChildren().setAll(screen); // a kept screen (maintenance, list search) stays where it is
+        }
     }
 
     /**

@@ -82,23 +82,44 @@ final class KioskHarness implements AutoCloseable {
     }
 
     <T extends Node> T lookup(String query, Class<T> type) {
-        return robot.lookup(query).queryAs(type);
+        return onFx(() -> robot.lookup(query).queryAs(type));
     }
 
     boolean exists(String query) {
-        return robot.lookup(query).tryQuery().isPresent();
+        return onFx(() -> robot.lookup(query).tryQuery().isPresent());
     }
 
     String text(String query) {
-        return lookup(query, Labeled.class).getText();
+        return onFx(() -> robot.lookup(query).queryAs(Labeled.class).getText());
     }
 
     /** Every text the scene graph holds (labels, text nodes, text fields), for privacy checks. */
     List<String> allTexts() {
-        List<String> out = new ArrayList<>();
-        WaitForAsyncUtils.waitForFxEvents();
-        collect(stage.getScene().getRoot(), out);
-        return out;
+        return onFx(() -> {
+            List<String> out = new ArrayList<>();
+            collect(stage.getScene().getRoot(), out);
+            return out;
+        });
+    }
+
+    /**
+     * Reads the scene graph on the FX thread: a lookup from the test thread races the FX thread's changes (a
+     * screen's children are briefly empty while it is swapped in) and then finds nothing that is there.
+     */
+    static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the FX thread did not answer a scene-graph read within 10 s", e);
+        }
     }
 
     private static void collect(Node n, List<String> out) {
