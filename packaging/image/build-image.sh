@@ -54,11 +54,13 @@ train() {
     KIOSK_JAVA_OPTS="-XX:ArchiveClassesAtExit=$img/lib/kiosk.jsa -Dkiosk.bench.exitWhenDrawn=true" \
     KIOSK_CDS=off "$@"
 }
-if command -v xvfb-run >/dev/null 2>&1 && ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so'; then
+ldconfig_bin="$(command -v ldconfig || command -v /sbin/ldconfig || echo ldconfig)"
+if command -v xvfb-run >/dev/null 2>&1 && "$ldconfig_bin" -p 2>/dev/null | grep -q 'libgtk-3\.so'; then
   train timeout 120 xvfb-run -a -s '-screen 0 1920x1080x24' "$img/bin/kiosk" demo >"$train_home/train.log" 2>&1 \
     || { echo "build-image: CDS training run under Xvfb failed, archiving the command line only:" >&2; tail -5 "$train_home/train.log" >&2; rm -f "$img/lib/kiosk.jsa"; }
 fi
 if [ ! -f "$img/lib/kiosk.jsa" ]; then
+  echo "build-image: no Xvfb or no GTK 3 here (apt-get install xvfb libgtk-3-0): the AppCDS archive covers the command line only, not the screens" >&2
   train "$img/bin/kiosk" doctor --help >/dev/null 2>&1 || true
 fi
 rm -rf "$train_home"
