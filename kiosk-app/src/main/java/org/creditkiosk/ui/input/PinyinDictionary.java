@@ -1,40 +1,50 @@
 package org.creditkiosk.ui.input;
 
-import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.collection.trie.DoubleArrayTrie;
-import com.hankcs.hanlp.dictionary.CoreDictionary;
-import com.hankcs.hanlp.dictionary.py.Pinyin;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pinyin to Chinese words for the touch keyboard, built from HanLP's core dictionary (about 85 000 words with the
- * frequency counted in its corpus, then about 60 000 place, organisation and trade words of its custom dictionary; {@code com.hankcs:hanlp:portable}, Apache-2.0) and HanLP's word-level pinyin
- * (which knows that 银行 is yin hang and 重庆 chong qing). Each word is reachable by its full pinyin without tones
- * ({@code yulin}) and by its initials ({@code yl}); candidates are ranked by frequency, with the hall's own words
- * (its city and counties, given in the configuration) first.
+ * Pinyin to Chinese words for the touch keyboard: about 113 000 words of HanLP's dictionaries with their word-level
+ * pinyin and frequency ({@link PinyinIndexBuilder} writes the index at build time; the kiosk never loads HanLP).
+ * Each word is reachable by its full pinyin without tones ({@code yulin}) and by its initials ({@code yl});
+ * candidates are ranked by frequency, with the hall's own words first.
  *
  * <p>{@link #candidates(String, int)} answers for the letters typed so far: words spelt by all of them, words spelt
  * by their initials, a phrase composed of words that together spell them ({@code yulinshangmao} → 榆林商贸), words
  * that continue them ({@code yul} → 榆林), then words and characters spelt by a leading part of them (choosing one
- * of those consumes only that part, like any pinyin input method). The tables are built once, off the FX thread
- * ({@link #shared()}); a look-up then takes well under a millisecond (docs/benchmarks.md).
+ * of those consumes only that part, like any pinyin input method). A look-up takes well under a millisecond
+ * (docs/benchmarks.md).
+ *
+ * <p>The tables are flat arrays (about 4 MB for the whole dictionary, against some 60 MB of objects before): the
+ * words' characters in one array, their spellings' letters in another, both in the order of the spellings (ties by
+ * rank), and a second order by initials. Exact and prefix look-ups are binary searches over those orders.
  */
 public final class PinyinDictionary {
 
     private static final Logger LOG = LoggerFactory.getLogger(PinyinDictionary.class);
+    /** Written by {@link PinyinIndexBuilder} at build time, read from the class path. */
+    static final String RESOURCE = "pinyin.idx";
+    private static final int MAGIC = 0x50594958; // "PYIX"
+    private static final int VERSION = 1;
 
     /** A word offered for the typed letters; choosing it consumes the first {@code consumed} letters. */
     public record Candidate(String text, int consumed) {
@@ -43,7 +53,8 @@ public final class PinyinDictionary {
         }
     }
 
-    private record Entry(String word, String full, String initials, long rank) {
+    /** A word, its spelling (full pinyin, initials) and its rank, as the builder makes it. */
+    record Entry(String word, String full, String initials, long rank) {
     }
 
     private static final Comparator<Entry> BY_RANK = Comparator.comparingLong(Entry::rank).reversed()
@@ -57,46 +68,134 @@ public final class PinyinDictionary {
             "神木市", "府谷", "府谷县", "靖边", "靖边县", "定边", "定边县", "绥德", "绥德县", "米脂", "米脂县", "佳县",
             "吴堡", "吴堡县", "清涧", "清涧县", "子洲", "子洲县");
 
-    /**
-     * Words only in HanLP's custom dictionary (place, organisation and trade words such as 塞上) rank below the
-     * core dictionary's common words: its counts are not from the same corpus.
-     */
-    static final long CUSTOM_RANK_CAP = 5;
-
-    /** Longest word offered (longer entries of the dictionary are idioms and set phrases nobody types here). */
-    static final int MAX_WORD = 6;
-
     private static volatile CompletableFuture<PinyinDictionary> shared;
 
-    private final Map<String, List<Entry>> byFull;
-    private final Map<String, List<Entry>> byInitials;
-    /** Every entry sorted by full pinyin, for the words that continue the typed letters. */
-    private final Entry[] sortedByFull;
+    /** Entry i: its word is words[wordStart[i] .. wordStart[i+1]), its initials the same range of initials. */
+    private final char[] words;
+    private final byte[] initials;
+    private final int[] wordStart;
+    /** Entry i's full pinyin is fulls[fullStart[i] .. fullStart[i+1]); entries are sorted by it, then by rank. */
+    private final byte[] fulls;
+    private final int[] fullStart;
+    private final long[] rank;
+    /** The entries ordered by initials, then by rank. */
+    private final int[] byInitials;
     private final int longestKey;
 
-    private PinyinDictionary(Collection<Entry> entries) {
-        byFull = group(entries, Entry::full);
-        byInitials = group(entries, Entry::initials);
-        sortedByFull = entries.toArray(Entry[]::new);
-        Arrays.sort(sortedByFull, Comparator.comparing(Entry::full).thenComparing(BY_RANK));
-        longestKey = byFull.keySet().stream().mapToInt(String::length).max().orElse(0);
+    private PinyinDictionary(char[] words, byte[] initials, int[] wordStart, byte[] fulls, int[] fullStart, long[] rank) {
+        this.words = words;
+        this.initials = initials;
+        this.wordStart = wordStart;
+        this.fulls = fulls;
+        this.fullStart = fullStart;
+        this.rank = rank;
+        int n = rank.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = compare(initials, wordStart, a, initials, wordStart, b);
+            if (c == 0) {
+                c = Long.compare(rank[b], rank[a]);
+            }
+            return c != 0 ? c : Arrays.compare(words, wordStart[a], wordStart[a + 1], words, wordStart[b], wordStart[b + 1]);
+        });
+        byInitials = new int[n];
+        int longest = 0;
+        for (int i = 0; i < n; i++) {
+            byInitials[i] = order[i];
+            longest = Math.max(longest, fullStart[i + 1] - fullStart[i]);
+        }
+        longestKey = longest;
     }
 
-    private static Map<String, List<Entry>> group(Collection<Entry> entries, Function<Entry, String> key) {
-        Map<String, List<Entry>> m = new HashMap<>();
-        for (Entry e : entries) {
-            m.computeIfAbsent(key.apply(e), k -> new ArrayList<>(2)).add(e);
+    /** The tables of these entries (build time). */
+    static PinyinDictionary of(Collection<Entry> entries) {
+        Entry[] sorted = entries.toArray(Entry[]::new);
+        Arrays.sort(sorted, Comparator.comparing(Entry::full).thenComparing(BY_RANK));
+        int n = sorted.length;
+        StringBuilder w = new StringBuilder();
+        StringBuilder ini = new StringBuilder();
+        StringBuilder f = new StringBuilder();
+        int[] ws = new int[n + 1];
+        int[] fs = new int[n + 1];
+        long[] r = new long[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = sorted[i];
+            if (e.initials().length() != e.word().length()) {
+                throw new IllegalArgumentException("one initial a character: " + e);
+            }
+            w.append(e.word());
+            ini.append(e.initials());
+            f.append(e.full());
+            ws[i + 1] = w.length();
+            fs[i + 1] = f.length();
+            r[i] = e.rank();
         }
-        m.values().forEach(l -> {
-            l.sort(BY_RANK);
-            ((ArrayList<Entry>) l).trimToSize();
-        });
-        return m;
+        return new PinyinDictionary(w.toString().toCharArray(), ini.toString().getBytes(StandardCharsets.US_ASCII), ws,
+                f.toString().getBytes(StandardCharsets.US_ASCII), fs, r);
+    }
+
+    /** Writes the tables (build time; {@link #read} reads them). */
+    void write(OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+        d.writeInt(MAGIC);
+        d.writeInt(VERSION);
+        int n = rank.length;
+        d.writeInt(n);
+        d.writeInt(words.length);
+        d.writeInt(fulls.length);
+        for (char c : words) {
+            d.writeChar(c);
+        }
+        d.write(initials);
+        d.write(fulls);
+        for (int i = 1; i <= n; i++) {
+            d.writeByte(wordStart[i] - wordStart[i - 1]);
+            d.writeByte(fullStart[i] - fullStart[i - 1]);
+            d.writeLong(rank[i - 1]);
+        }
+        d.flush();
+    }
+
+    /** Reads tables written by {@link #write}; a stream that is not such tables is an {@link IOException}. */
+    static PinyinDictionary read(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+        if (d.readInt() != MAGIC || d.readInt() != VERSION) {
+            throw new IOException("not a pinyin index of version " + VERSION);
+        }
+        int n = d.readInt();
+        int wordChars = d.readInt();
+        int fullBytes = d.readInt();
+        if (n < 0 || wordChars < 0 || fullBytes < 0 || n > 10_000_000 || wordChars > 100_000_000 || fullBytes > 100_000_000) {
+            throw new IOException("pinyin index sizes out of range");
+        }
+        char[] words = new char[wordChars];
+        for (int i = 0; i < wordChars; i++) {
+            words[i] = d.readChar();
+        }
+        byte[] initials = new byte[wordChars];
+        d.readFully(initials);
+        byte[] fulls = new byte[fullBytes];
+        d.readFully(fulls);
+        int[] ws = new int[n + 1];
+        int[] fs = new int[n + 1];
+        long[] rank = new long[n];
+        for (int i = 0; i < n; i++) {
+            ws[i + 1] = ws[i] + d.readUnsignedByte();
+            fs[i + 1] = fs[i] + d.readUnsignedByte();
+            rank[i] = d.readLong();
+        }
+        if (ws[n] != wordChars || fs[n] != fullBytes) {
+            throw new IOException("pinyin index lengths do not add up");
+        }
+        return new PinyinDictionary(words, initials, ws, fulls, fs, rank);
     }
 
     /**
-     * The kiosk's one dictionary, built on a daemon thread at the first call (about a second; the kiosk calls this
-     * at start so that it is ready before the first visitor types).
+     * The kiosk's one dictionary, read from the class path on a daemon thread at the first call (well under a
+     * second; the kiosk calls this at start so that it is ready before the first visitor types).
      */
     public static CompletableFuture<PinyinDictionary> shared() {
         CompletableFuture<PinyinDictionary> s = shared;
@@ -107,10 +206,18 @@ public final class PinyinDictionary {
                     s = new CompletableFuture<>();
                     CompletableFuture<PinyinDictionary> f = s;
                     Thread t = new Thread(() -> {
-                        try {
-                            f.complete(build(HALL_WORDS));
-                        } catch (RuntimeException | Error e) {
-                            LOG.error("pinyin dictionary could not be built: the keyboard offers no Chinese words", e);
+                        long t0 = System.nanoTime();
+                        try (InputStream in = PinyinDictionary.class.getResourceAsStream(RESOURCE)) {
+                            if (in == null) {
+                                throw new IOException(RESOURCE + " is missing from the class path (made at build time "
+                                        + "by PinyinIndexBuilder)");
+                            }
+                            PinyinDictionary d = read(in);
+                            LOG.info("pinyin dictionary: {} words read in {} ms", d.size(), (System.nanoTime() - t0) / 1_000_000);
+                            f.complete(d);
+                        } catch (IOException | RuntimeException | Error e) {
+                            LOG.error("pinyin dictionary could not be read: the keyboard offers no Chinese words ({})",
+                                    e.toString());
                             f.completeExceptionally(e);
                         }
                     }, "pinyin-dictionary");
@@ -123,144 +230,62 @@ public final class PinyinDictionary {
         return s;
     }
 
-    /**
-     * Builds the tables from HanLP's dictionaries.
-     *
-     * @param hallWords words of the hall (its city, counties, districts) ranked above every dictionary word
-     */
-    public static PinyinDictionary build(List<String> hallWords) {
-        long t0 = System.nanoTime();
-        HanLP.Config.enableDebug(false);
-        Map<String, Entry> entries = new LinkedHashMap<>();
-        DoubleArrayTrie<CoreDictionary.Attribute> trie = CoreDictionary.trie;
-        forEachKey(trie, (word, id) -> {
-            if (word.length() > MAX_WORD || !allHan(word)) {
-                return;
-            }
-            CoreDictionary.Attribute a = CoreDictionary.get(id);
-            long freq = a == null ? 0 : a.totalFrequency;
-            add(entries, word, freq);
-        });
-        int core = entries.size();
-        com.hankcs.hanlp.dictionary.DynamicCustomDictionary custom = com.hankcs.hanlp.dictionary.CustomDictionary.DEFAULT;
-        forEachKey(custom.dat, (word, id) -> {
-            if (word.length() > MAX_WORD || entries.containsKey(word) || !allHan(word)) {
-                return;
-            }
-            CoreDictionary.Attribute a = custom.get(word);
-            add(entries, word, Math.min(CUSTOM_RANK_CAP, a == null ? 0 : a.totalFrequency));
-        });
-        LOG.debug("pinyin dictionary: {} core words, {} custom words", core, entries.size() - core);
-        long top = entries.values().stream().mapToLong(Entry::rank).max().orElse(0);
-        int i = 0;
-        for (String w : hallWords) {
-            String word = w.strip();
-            if (!word.isEmpty() && allHan(word)) {
-                entries.remove(word);
-                add(entries, word, top + 1000 - i++);
-            }
-        }
-        PinyinDictionary d = new PinyinDictionary(entries.values());
-        LOG.info("pinyin dictionary: {} words, {} spellings, built in {} ms", entries.size(), d.byFull.size(),
-                (System.nanoTime() - t0) / 1_000_000);
-        return d;
-    }
-
-    private static void add(Map<String, Entry> entries, String word, long freq) {
-        List<Pinyin> py = HanLP.convertToPinyinList(word);
-        if (py.size() != word.length()) {
-            return;
-        }
-        StringBuilder full = new StringBuilder();
-        StringBuilder initials = new StringBuilder();
-        for (Pinyin p : py) {
-            String s = p.getPinyinWithoutTone();
-            if (s == null || s.isEmpty() || p == Pinyin.none5) {
-                return;
-            }
-            // HanLP spells ü as v (lv, nv); a kiosk keyboard has no ü key either.
-            s = s.toLowerCase(Locale.ROOT).replace('ü', 'v');
-            full.append(s);
-            initials.append(s.charAt(0));
-        }
-        entries.merge(word, new Entry(word, full.toString(), initials.toString(), freq),
-                (was, is) -> was.rank() >= is.rank() ? was : is);
-    }
-
-    private static boolean allHan(String word) {
-        return !word.isEmpty() && word.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-    }
-
-    private interface KeyVisitor {
-        void visit(String key, int valueIndex);
-    }
-
-    /**
-     * Walks every key of a HanLP double-array trie (the trie keeps no key list; its public base and check arrays
-     * are the darts layout: the child of the node at base b for char c sits at b + c + 1 with check = b, the end of
-     * a key at b with a negative base holding the value index).
-     */
-    static void forEachKey(DoubleArrayTrie<?> trie, KeyVisitor visitor) {
-        int[] base = trie.getBase();
-        int[] check = trie.getCheck();
-        int n = Math.min(base.length, check.length);
-        // Children of each base value, as positions sorted by check then position (counting sort by check).
-        int maxBase = 0;
-        for (int p = 0; p < n; p++) {
-            if (check[p] > maxBase) {
-                maxBase = check[p];
-            }
-        }
-        int[] start = new int[maxBase + 2];
-        for (int p = 1; p < n; p++) {
-            if (check[p] > 0) {
-                start[check[p] + 1]++;
-            }
-        }
-        for (int b = 0; b <= maxBase; b++) {
-            start[b + 1] += start[b];
-        }
-        int[] children = new int[start[maxBase + 1]];
-        int[] fill = Arrays.copyOf(start, start.length);
-        for (int p = 1; p < n; p++) {
-            if (check[p] > 0) {
-                children[fill[check[p]]++] = p;
-            }
-        }
-        // Iterative depth-first walk from the root.
-        char[] key = new char[64];
-        int[] stackBase = new int[64];
-        int[] stackIndex = new int[64];
-        int depth = 0;
-        stackBase[0] = base[0];
-        stackIndex[0] = start[Math.min(base[0], maxBase + 1)];
-        while (depth >= 0) {
-            int b = stackBase[depth];
-            int end = b <= maxBase ? start[b + 1] : 0;
-            if (b > maxBase || stackIndex[depth] >= end) {
-                depth--;
-                continue;
-            }
-            int p = children[stackIndex[depth]++];
-            int c = p - b - 1;
-            if (p == b) {
-                if (base[p] < 0) {
-                    visitor.visit(new String(key, 0, depth), -base[p] - 1);
-                }
-                continue;
-            }
-            if (c < 0 || c > Character.MAX_VALUE || depth + 1 >= key.length) {
-                continue;
-            }
-            key[depth] = (char) c;
-            depth++;
-            stackBase[depth] = base[p];
-            stackIndex[depth] = base[p] > 0 && base[p] <= maxBase ? start[base[p]] : 0;
-        }
-    }
-
     public int size() {
-        return byFull.values().stream().mapToInt(List::size).sum();
+        return rank.length;
+    }
+
+    private String word(int i) {
+        return new String(words, wordStart[i], wordStart[i + 1] - wordStart[i]);
+    }
+
+    private int fullLength(int i) {
+        return fullStart[i + 1] - fullStart[i];
+    }
+
+    /** Compares entry a's range of {@code x} with entry b's range of {@code y}, as strings. */
+    private static int compare(byte[] x, int[] xs, int a, byte[] y, int[] ys, int b) {
+        return Arrays.compare(x, xs[a], xs[a + 1], y, ys[b], ys[b + 1]);
+    }
+
+    /** Compares entry i's letters in {@code table} with {@code key}; with {@code prefix}, a key it starts with is equal. */
+    private static int compareKey(byte[] table, int[] start, int i, byte[] key, boolean prefix) {
+        int from = start[i];
+        int len = start[i + 1] - from;
+        int n = prefix ? Math.min(len, key.length) : len;
+        int c = Arrays.compare(table, from, from + n, key, 0, prefix ? n : key.length);
+        if (c == 0 && prefix && len < key.length) {
+            return -1; // shorter than the key: sorts before it
+        }
+        return c;
+    }
+
+    /** Entries whose spelling in {@code table} (ordered by {@code order}, or natural) equals (or starts with) key. */
+    private static int[] range(byte[] table, int[] start, int[] order, int n, byte[] key, boolean prefix) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compareKey(table, start, order == null ? mid : order[mid], key, prefix) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int from = lo;
+        hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compareKey(table, start, order == null ? mid : order[mid], key, prefix) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return new int[] {from, lo};
+    }
+
+    private int[] spelt(String letters) {
+        return range(fulls, fullStart, null, rank.length, letters.getBytes(StandardCharsets.US_ASCII), false);
     }
 
     /**
@@ -274,14 +299,17 @@ public final class PinyinDictionary {
         }
         Map<String, Candidate> out = new LinkedHashMap<>();
         int all = letters.length();
+        byte[] key = letters.getBytes(StandardCharsets.US_ASCII);
         // 1. words spelt by all the letters
-        for (Entry e : byFull.getOrDefault(letters, List.of())) {
-            offer(out, e.word(), all, max);
+        int[] r = spelt(letters);
+        for (int i = r[0]; i < r[1]; i++) {
+            offer(out, word(i), all, max);
         }
         // 2. words spelt by their initials (two letters or more: one letter is every character)
         if (all >= 2) {
-            for (Entry e : byInitials.getOrDefault(letters, List.of())) {
-                offer(out, e.word(), all, max);
+            r = range(initials, wordStart, byInitials, rank.length, key, false);
+            for (int j = r[0]; j < r[1]; j++) {
+                offer(out, word(byInitials[j]), all, max);
             }
         }
         // 3. a phrase of words that together spell the letters
@@ -289,29 +317,32 @@ public final class PinyinDictionary {
         // 4. words that continue the letters (the last syllable not finished yet)
         if (out.size() < max) {
             // The best few of what may be thousands (every word starting with s): a bounded heap, worst on top.
-            java.util.PriorityQueue<Entry> best = new java.util.PriorityQueue<>(max + 1, BY_RANK.reversed());
-            int from = lowerBound(letters);
-            for (int j = from; j < sortedByFull.length && sortedByFull[j].full().startsWith(letters); j++) {
-                if (sortedByFull[j].full().length() > all) {
-                    best.add(sortedByFull[j]);
+            Comparator<Integer> byRank = Comparator.<Integer>comparingLong(i -> rank[i]).reversed()
+                    .thenComparing(this::word);
+            java.util.PriorityQueue<Integer> best = new java.util.PriorityQueue<>(max + 1, byRank.reversed());
+            r = range(fulls, fullStart, null, rank.length, key, true);
+            for (int i = r[0]; i < r[1]; i++) {
+                if (fullLength(i) > all) {
+                    best.add(i);
                     if (best.size() > max) {
                         best.poll();
                     }
                 }
             }
-            List<Entry> more = new ArrayList<>(best);
-            more.sort(BY_RANK);
-            for (Entry e : more) {
+            List<Integer> more = new ArrayList<>(best);
+            more.sort(byRank);
+            for (int i : more) {
                 if (out.size() >= max) {
                     break;
                 }
-                offer(out, e.word(), all, max);
+                offer(out, word(i), all, max);
             }
         }
         // 5. words and characters spelt by a leading part of the letters, longest part first
         for (int len = Math.min(all - 1, longestKey); len >= 1 && out.size() < max; len--) {
-            for (Entry e : byFull.getOrDefault(letters.substring(0, len), List.of())) {
-                offer(out, e.word(), len, max);
+            r = spelt(letters.substring(0, len));
+            for (int i = r[0]; i < r[1]; i++) {
+                offer(out, word(i), len, max);
             }
         }
         return List.copyOf(out.values());
@@ -323,29 +354,16 @@ public final class PinyinDictionary {
         }
     }
 
-    private int lowerBound(String key) {
-        int lo = 0;
-        int hi = sortedByFull.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortedByFull[mid].full().compareTo(key) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     /**
      * The letters split into as few dictionary spellings as possible (ties: the more frequent first words), each
      * replaced by its most frequent word; empty when they cannot be split or are a single word already.
      */
-    java.util.Optional<String> compose(String letters) {
+    Optional<String> compose(String letters) {
         int n = letters.length();
         int[] parts = new int[n + 1];
         long[] score = new long[n + 1];
         int[] from = new int[n + 1];
+        int[] best = new int[n + 1]; // the most frequent entry spelt by letters[from[j], j)
         Arrays.fill(parts, Integer.MAX_VALUE);
         parts[0] = 0;
         for (int i = 0; i < n; i++) {
@@ -353,30 +371,31 @@ public final class PinyinDictionary {
                 continue;
             }
             for (int j = i + 1; j <= Math.min(n, i + longestKey); j++) {
-                List<Entry> l = byFull.get(letters.substring(i, j));
-                if (l == null) {
+                int[] r = spelt(letters.substring(i, j));
+                if (r[0] == r[1]) {
                     continue;
                 }
                 int p = parts[i] + 1;
-                long s = score[i] + l.get(0).rank();
+                long s = score[i] + rank[r[0]];
                 if (p < parts[j] || (p == parts[j] && s > score[j])) {
                     parts[j] = p;
                     score[j] = s;
                     from[j] = i;
+                    best[j] = r[0];
                 }
             }
         }
         if (parts[n] == Integer.MAX_VALUE || parts[n] < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
+        }
+        List<String> found = new ArrayList<>();
+        for (int j = n; j > 0; j = from[j]) {
+            found.add(word(best[j]));
         }
         StringBuilder b = new StringBuilder();
-        List<String> words = new ArrayList<>();
-        for (int j = n; j > 0; j = from[j]) {
-            words.add(byFull.get(letters.substring(from[j], j)).get(0).word());
+        for (int k = found.size() - 1; k >= 0; k--) {
+            b.append(found.get(k));
         }
-        for (int k = words.size() - 1; k >= 0; k--) {
-            b.append(words.get(k));
-        }
-        return java.util.Optional.of(b.toString());
+        return Optional.of(b.toString());
     }
 }
