@@ -34,7 +34,6 @@ import org.creditkiosk.platform.PlatformClient;
 import org.creditkiosk.platform.PlatformException;
 import org.creditkiosk.ui.KioskIdentity;
 import org.creditkiosk.ui.KioskPorts;
-import org.creditkiosk.ui.Language;
 import org.creditkiosk.ui.MaintenanceStatus;
 import org.creditkiosk.ui.MaintenanceTools;
 import org.creditkiosk.ui.PublicLists;
@@ -70,9 +69,7 @@ public final class Kiosk implements KioskPorts, AutoCloseable {
         this.devices = List.copyOf(devices);
         this.breaker = breaker;
         this.actions = actions;
-        this.identity = new KioskIdentity(settings.get(ConfigKeys.KIOSK_ID), settings.get(ConfigKeys.HALL_NAME),
-                settings.get(ConfigKeys.HALL_NAME_EN), settings.get(ConfigKeys.SERVICE_PHONE),
-                Language.of(settings.get(ConfigKeys.UI_LANGUAGE)));
+        this.identity = KioskIdentity.of(settings);
     }
 
     @Override

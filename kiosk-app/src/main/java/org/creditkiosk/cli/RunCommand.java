@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,12 @@ import org.creditkiosk.assembly.KioskAssembly;
 import org.creditkiosk.assembly.KioskSources;
 import org.creditkiosk.assembly.Preflight;
 import org.creditkiosk.config.ConfigException;
+import org.creditkiosk.config.ConfigKeys;
 import org.creditkiosk.config.ConfigLoader;
 import org.creditkiosk.config.ConfigTrial;
 import org.creditkiosk.config.KioskSettings;
 import org.creditkiosk.ui.KioskApplication;
+import org.creditkiosk.ui.KioskIdentity;
 import org.creditkiosk.ui.KioskNotices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Command;
 
 /**
  * Starting the kiosk itself: {@code kiosk} with the hall's sources, {@code kiosk demo} with the demo's. Both pass the
- * same start checks before any window opens; {@code kiosk} never falls back to demo.
+ * same start checks before any device or the platform is opened; {@code kiosk} never falls back to demo.
  */
 public final class RunCommand {
 
@@ -40,20 +43,46 @@ public final class RunCommand {
 
     /** Opens the kiosk UI and blocks until it exits; returns the process exit code. */
     static int start(boolean demo) {
-        // Start-up speed (issue 11): the JavaFX runtime and the fonts come up in the background while the
-        // configuration, the start checks and the assembly run; no window opens before the checks have passed.
-        // -Dkiosk.bench.lateToolkit=true: the start-up before issue 11, for packaging/bench/startup.sh's "before".
+        // -Dkiosk.bench.lateToolkit=true: the start-up before issue 11 (JavaFX launched after the assembly), for
+        // packaging/bench/startup.sh's "before".
         if (Boolean.getBoolean("kiosk.bench.lateToolkit")) {
             return start(demo, System.getenv(), System.err, kiosk -> {
                 BenchVisits.startIfAsked(kiosk);
                 KioskApplication.run(kiosk, new KioskNotices());
             });
         }
-        KioskApplication.Toolkit fx = KioskApplication.startToolkit();
-        return start(demo, System.getenv(), System.err, kiosk -> {
-            BenchVisits.startIfAsked(kiosk);   // packaging/bench/startup.sh only (-Dkiosk.bench.visits)
-            fx.run(kiosk, new KioskNotices());
+        return start(demo, System.getenv(), System.err, KioskApplication.startToolkit(), () -> { },
+                BenchVisits::startIfAsked); // packaging/bench/startup.sh only (-Dkiosk.bench.visits)
+    }
+
+    /**
+     * The start with its starting screen (start-up speed, issue 11). The JavaFX runtime and the fonts are already
+     * coming up (Main started them first thing). The configuration is read and the attract screen drawn, saying the
+     * kiosk is getting ready; only then ({@code drawn} runs) are the sources opened, the start checks run and the
+     * kiosk assembled, while the screen is up; {@code assembled} runs before the screen is connected to the kiosk.
+     * Blocks until the kiosk's stage is closed; returns the exit code.
+     */
+    static int start(boolean demo, Map<String, String> env, PrintStream err, KioskApplication.Toolkit fx,
+            Runnable drawn, java.util.function.Consumer<Kiosk> assembled) {
+        KioskSettings settings;
+        try {
+            settings = settings(env, err);
+        } catch (Refused r) {
+            return REFUSED; // nothing shown yet
+        }
+        KioskNotices notices = new KioskNotices();
+        KioskApplication.Starting starting = fx.showStarting(KioskIdentity.of(settings),
+                settings.get(ConfigKeys.UI_FULL_SCREEN), notices);
+        starting.awaitDrawn(Duration.ofSeconds(5));
+        drawn.run();
+        int code = start(demo, settings, env, err, kiosk -> {
+            assembled.accept(kiosk);
+            fx.run(kiosk, notices, starting);
         });
+        if (code != 0) {
+            fx.abandon(starting); // refused or failed: the starting screen closes, the exit code tells systemd why
+        }
+        return code;
     }
 
     /** The screens, given a started kiosk (blocks until the application exits). */
@@ -63,9 +92,18 @@ public final class RunCommand {
     }
 
     static int start(boolean demo, Map<String, String> env, PrintStream err, Screens screens) {
+        try {
+            return start(demo, settings(env, err), env, err, screens);
+        } catch (Refused r) {
+            return REFUSED;
+        }
+    }
+
+    private static int start(boolean demo, KioskSettings settings, Map<String, String> env, PrintStream err,
+            Screens screens) {
         KioskSources sources;
         try {
-            sources = sources(demo, env, err);
+            sources = sources(demo, settings, env, err);
         } catch (Refused r) {
             return REFUSED;
         } catch (IOException e) {
@@ -84,11 +122,12 @@ public final class RunCommand {
     }
 
     /**
-     * The configuration layers, the sources (demo or hall) and the start checks: every problem is one line on
-     * {@code err} and in the log, and the kiosk is refused before anything opens.
+     * The sources (demo or hall) of the configuration and the start checks: every problem is one line on {@code err}
+     * and in the log, and the kiosk is refused before any device or the platform is opened (the starting screen,
+     * drawn from the configuration alone, closes again).
      */
-    public static KioskSources sources(boolean demo, Map<String, String> env, PrintStream err) throws IOException, Refused {
-        KioskSettings settings = settings(env, err);
+    private static KioskSources sources(boolean demo, KioskSettings settings, Map<String, String> env, PrintStream err)
+            throws IOException, Refused {
         KioskSources sources = demo ? DemoSources.open(settings) : HallSources.of(settings);
         List<Check> checks = Preflight.check(sources.settings(), env, Clock.systemUTC());
         if (Check.anyFailed(checks) && settings.onTrial()) {

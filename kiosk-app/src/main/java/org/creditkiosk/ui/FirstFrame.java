@@ -19,13 +19,19 @@ final class FirstFrame {
     private FirstFrame() {
     }
 
-    static void watch(Scene scene) {
+    /** Completes once the scene's first frame has been drawn. */
+    static java.util.concurrent.CompletableFuture<Void> watch(Scene scene) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             scene.removePostLayoutPulseListener(listener[0]);
-            Platform.runLater(FirstFrame::drawn);
+            Platform.runLater(() -> {
+                drawn();
+                done.complete(null);
+            });
         };
         scene.addPostLayoutPulseListener(listener[0]);
+        return done;
     }
 
     private static void drawn() {

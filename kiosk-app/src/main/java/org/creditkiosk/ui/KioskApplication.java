@@ -28,24 +28,11 @@ public final class KioskApplication extends Application {
     }
 
     /**
-     * Starts the JavaFX runtime and loads the bundled fonts in the background, so that they are ready when the kiosk
-     * has been assembled (start-up speed, issue 11). Opens no window: the start checks still come before any window.
+     * Starts the JavaFX runtime and loads the bundled fonts in the background ({@link FxRuntime}), so that the
+     * starting screen can be drawn as soon as the configuration is read (start-up speed, issue 11).
      */
     public static Toolkit startToolkit() {
-        CompletableFuture<Void> up = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                Platform.setImplicitExit(false);
-                Platform.startup(() -> up.complete(null));
-                up.join();
-                KioskFonts.load();
-            } catch (RuntimeException | Error e) {
-                up.completeExceptionally(e);
-            }
-        }, "fx-startup");
-        t.setDaemon(true);
-        t.start();
-        return new Toolkit(up);
+        return new Toolkit(FxRuntime.start());
     }
 
     /** The JavaFX runtime started by {@link #startToolkit()}. */
@@ -57,10 +44,44 @@ public final class KioskApplication extends Application {
         }
 
         /**
-         * Shows the kiosk on a new stage once the runtime is up and blocks until that stage is closed; when the
-         * runtime did not start, falls back to {@link KioskApplication#run}, which reports why.
+         * Shows the starting screen ({@link KioskView#starting}) as soon as the runtime is up, without waiting for
+         * it: the attract screen of this identity, saying the kiosk is getting ready. Devices and the platform are
+         * opened after it has been drawn; {@link #run} then connects it to the assembled kiosk.
          */
-        public void run(KioskPorts runtime, NoticeTexts notices) {
+        public Starting showStarting(KioskIdentity identity, boolean fullScreen, NoticeTexts notices) {
+            Starting starting = new Starting(identity);
+            up.whenComplete((ok, failed) -> {
+                if (failed != null) {
+                    starting.drawn.complete(null); // nothing to wait for: run() starts JavaFX the classic way
+                    return;
+                }
+                Platform.runLater(() -> {
+                    try {
+                        Stage stage = new Stage();
+                        double[] size = size(fullScreen);
+                        KioskView view = KioskWindow.buildStarting(stage, identity, fullScreen, notices, size[0], size[1]);
+                        FirstFrame.watch(stage.getScene()).thenRun(() -> starting.drawn.complete(null));
+                        stage.show();
+                        if (fullScreen) {
+                            KioskStage.lockFullScreen(stage);
+                        }
+                        starting.shown.complete(new Shown(stage, view));
+                    } catch (RuntimeException e) {
+                        log.error("cannot show the starting screen: {}", e.toString(), e);
+                        starting.shown.completeExceptionally(e);
+                        starting.drawn.complete(null);
+                    }
+                });
+            });
+            return starting;
+        }
+
+        /**
+         * Shows the kiosk and blocks until its stage is closed: on the starting screen's stage when there is one,
+         * else on a new stage; when the runtime did not start, falls back to {@link KioskApplication#run}, which
+         * reports why.
+         */
+        public void run(KioskPorts runtime, NoticeTexts notices, Starting starting) {
             try {
                 up.get();
             } catch (ExecutionException e) {
@@ -72,23 +93,84 @@ public final class KioskApplication extends Application {
                 return;
             }
             CountDownLatch closed = new CountDownLatch(1);
-            Platform.runLater(() -> {
+            starting.shown.whenComplete((shown, failed) -> Platform.runLater(() -> {
                 try {
-                    Stage stage = new Stage();
-                    stage.setOnHidden(e -> closed.countDown());
-                    show(stage, runtime, notices);
+                    if (shown != null && shown.view.identity().equals(runtime.identity())) {
+                        KioskWindow.attach(shown.stage, shown.view, runtime);
+                        shown.stage.setOnHidden(chain(shown.stage.getOnHidden(), closed::countDown));
+                    } else {
+                        // no starting screen, or the configuration it was drawn from was replaced at the start checks
+                        if (shown != null) {
+                            shown.stage.hide();
+                        }
+                        Stage stage = new Stage();
+                        show(stage, runtime, notices);
+                        stage.setOnHidden(chain(stage.getOnHidden(), closed::countDown));
+                    }
                 } catch (RuntimeException e) {
                     log.error("cannot show the kiosk: {}", e.toString(), e);
                     closed.countDown();
                 }
-            });
+            }));
             try {
                 closed.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            Platform.exit();
+            FxRuntime.exit();
         }
+
+        /** Closes the starting screen of a start that was refused (the process exits after it). */
+        public void abandon(Starting starting) {
+            starting.shown.thenAccept(shown -> Platform.runLater(shown.stage::hide));
+        }
+    }
+
+    private static javafx.event.EventHandler<javafx.stage.WindowEvent> chain(
+            javafx.event.EventHandler<javafx.stage.WindowEvent> first, Runnable then) {
+        return e -> {
+            if (first != null) {
+                first.handle(e);
+            }
+            then.run();
+        };
+    }
+
+    /** The starting screen: its stage once shown, and whether its first frame was drawn (or will never be). */
+    public static final class Starting {
+        private final KioskIdentity identity;
+        private final CompletableFuture<Shown> shown = new CompletableFuture<>();
+        private final CompletableFuture<Void> drawn = new CompletableFuture<>();
+
+        private Starting(KioskIdentity identity) {
+            this.identity = identity;
+        }
+
+        /**
+         * Waits until the starting screen has been drawn, at most {@code max}: the kiosk's assembly starts after it,
+         * so that the two cores draw the first screen instead of opening devices.
+         */
+        public void awaitDrawn(java.time.Duration max) {
+            try {
+                drawn.get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                log.warn("the starting screen of {} was not drawn within {} ms; assembling the kiosk anyway",
+                        identity.kioskId(), max.toMillis());
+            } catch (ExecutionException e) {
+                // reported where it failed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private record Shown(Stage stage, KioskView view) {
+    }
+
+    private static double[] size(boolean fullScreen) {
+        var bounds = Screen.getPrimary().getBounds();
+        return new double[] {fullScreen ? bounds.getWidth() : Math.min(1920, bounds.getWidth()),
+            fullScreen ? bounds.getHeight() : Math.min(1080, bounds.getHeight())};
     }
 
     @Override
@@ -97,11 +179,9 @@ public final class KioskApplication extends Application {
     }
 
     private static void show(Stage stage, KioskPorts runtime, NoticeTexts notices) {
-        var bounds = Screen.getPrimary().getBounds();
         boolean fullScreen = runtime.settings().get(ConfigKeys.UI_FULL_SCREEN);
-        double w = fullScreen ? bounds.getWidth() : Math.min(1920, bounds.getWidth());
-        double h = fullScreen ? bounds.getHeight() : Math.min(1080, bounds.getHeight());
-        KioskWindow.build(stage, runtime, notices, w, h);
+        double[] size = size(fullScreen);
+        KioskWindow.build(stage, runtime, notices, size[0], size[1]);
         FirstFrame.watch(stage.getScene());
         stage.show();
         if (fullScreen) {

@@ -47,7 +47,11 @@ import org.creditkiosk.session.SessionView;
 public final class KioskView extends StackPane {
 
     private final Texts texts;
-    private final Consumer<SessionEvent> events;
+    /** Where touches go: nowhere while the kiosk is still being assembled ({@link #attach}), then the session. */
+    private volatile Consumer<SessionEvent> sink;
+    private final Consumer<SessionEvent> events = e -> sink.accept(e);
+    /** Shown before the kiosk is assembled: the attract screen says it is getting ready and offers nothing yet. */
+    private boolean starting;
     private final NoticeTexts notices;
     private final KioskIdentity identity;
     private final BorderPane frame = new BorderPane();
@@ -68,7 +72,7 @@ public final class KioskView extends StackPane {
     private Optional<MaintenanceTools> maintenance = Optional.empty();
     private SessionView current;
     private long lastActivityNanos;
-    private final Optional<PublicLists> publicLists;
+    private Optional<PublicLists> publicLists;
     private Duration listSearchIdle = Duration.seconds(90);
     /** Screens opened within one state, kept across re-renders (language switch) with what was typed. */
     private UsccEntryScreen usccEntry;
@@ -91,6 +95,40 @@ public final class KioskView extends StackPane {
     }
 
     /**
+     * The screen of a kiosk that is still being put together (start-up, issue 11): the attract screen, saying the
+     * kiosk is getting ready, drawn before devices and the platform are opened. Touches go nowhere until
+     * {@link #attach}; then the session's views replace it.
+     */
+    public static KioskView starting(Texts texts, NoticeTexts notices, KioskIdentity identity) {
+        KioskView v = new KioskView(texts, notices, identity, e -> { }, Optional.empty());
+        v.starting = true;
+        v.render(new SessionView(SessionState.ATTRACT, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), java.util.Set.of()));
+        return v;
+    }
+
+    /** Connects a {@link #starting} view to the assembled kiosk (FX thread); its session's views follow. */
+    public void attach(Consumer<SessionEvent> events, Optional<PublicLists> publicLists) {
+        this.sink = Objects.requireNonNull(events);
+        this.publicLists = Objects.requireNonNull(publicLists);
+        this.starting = false;
+    }
+
+    Texts texts() {
+        return texts;
+    }
+
+    KioskIdentity identity() {
+        return identity;
+    }
+
+    /** Whether this view still waits for its kiosk ({@link #starting}). */
+    public boolean isStarting() {
+        return starting;
+    }
+
+    /**
      * @param publicLists the public red/black list search offered on the attract screen (no session needed);
      *                    empty hides the button
      */
@@ -100,15 +138,15 @@ public final class KioskView extends StackPane {
         this.texts = Objects.requireNonNull(texts);
         this.notices = Objects.requireNonNull(notices);
         this.identity = Objects.requireNonNull(identity);
-        this.events = Objects.requireNonNull(events);
-        this.commitments = new CommitmentScreens(texts, notices, events);
+        this.sink = Objects.requireNonNull(events);
+        this.commitments = new CommitmentScreens(texts, notices, this.events); // follows attach()
         getStyleClass().add("kiosk");
         getStylesheets().add(Objects.requireNonNull(KioskView.class.getResource("kiosk.css")).toExternalForm());
 
         languageButton = Widgets.button("", "lang-button", "language", this::toggleLanguage);
         elderlyButton = Widgets.button("", "elderly-button", "elderly-switch", () -> {
             if (current != null) {
-                events.accept(new SessionEvent.SetElderlyMode(!current.elderly()));
+                this.events.accept(new SessionEvent.SetElderlyMode(!current.elderly()));
             }
         });
         logo = Widgets.roundMark("信", 64, Color.web("#c62828"), Color.WHITE);
@@ -214,8 +252,8 @@ public final class KioskView extends StackPane {
         hallSub.setText(texts.t("app.title"));
         languageButton.setText(texts.t("lang.switch"));
         boolean citizenScreen = view.state() != SessionState.MAINTENANCE && view.state() != SessionState.OUT_OF_SERVICE;
-        elderlyButton.setVisible(citizenScreen);
-        elderlyButton.setManaged(citizenScreen);
+        elderlyButton.setVisible(citizenScreen && !starting); // nothing to switch before the kiosk is ready
+        elderlyButton.setManaged(citizenScreen && !starting);
         elderlyButton.setText(texts.t(view.elderly() ? "elderly.off" : "elderly.on"));
         elderlyButton.getStyleClass().remove("on");
         if (view.elderly()) {
@@ -531,6 +569,11 @@ public final class KioskView extends StackPane {
         screen.setAlignment(Pos.TOP_CENTER);
         screen.getStyleClass().add("content");
         view.outOfServiceReason().ifPresent(r -> screen.getChildren().add(1, warning(notices.body(r, texts.language()))));
+        if (starting) {
+            Node ready = warning(texts.t("attract.starting"));
+            ready.setId("starting-banner");
+            screen.getChildren().add(1, ready);
+        }
         if (view.unavailableDevices().contains(DeviceKind.ID_CARD_READER)) {
             screen.getChildren().add(1, warning(notices.body(new Notice.DeviceUnavailable(DeviceKind.ID_CARD_READER),
                     texts.language())));

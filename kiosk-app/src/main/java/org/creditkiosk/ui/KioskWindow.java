@@ -15,14 +15,33 @@ public final class KioskWindow {
     private KioskWindow() {
     }
 
-    /** Builds the scene on {@code stage} (call on the FX thread, before {@code show()}). */
+    /** Builds the scene on {@code stage} for a running kiosk (call on the FX thread, before {@code show()}). */
     public static KioskView build(Stage stage, KioskPorts runtime, NoticeTexts notices, double width, double height) {
+        KioskView view = buildStarting(stage, runtime.identity(),
+                runtime.settings().get(ConfigKeys.UI_FULL_SCREEN), notices, width, height);
+        return attach(stage, view, runtime);
+    }
+
+    /**
+     * The scene of a kiosk still being assembled: the attract screen saying it is getting ready
+     * ({@link KioskView#starting}); what it needs is only the configuration's identity (start-up, issue 11).
+     */
+    public static KioskView buildStarting(Stage stage, KioskIdentity identity, boolean fullScreen, NoticeTexts notices,
+            double width, double height) {
         KioskFonts.load();
-        Texts texts = new Texts(runtime.identity().defaultLanguage());
-        KioskView view = new KioskView(texts, notices, runtime.identity(), runtime.session()::submit,
-                java.util.Optional.of(runtime.publicLists()));
-        boolean fullScreen = runtime.settings().get(ConfigKeys.UI_FULL_SCREEN);
-        Scene scene = KioskStage.prepare(stage, view, width, height, !fullScreen);
+        KioskView view = KioskView.starting(new Texts(identity.defaultLanguage()), notices, identity);
+        KioskStage.prepare(stage, view, width, height, !fullScreen);
+        return view;
+    }
+
+    /**
+     * Connects the starting scene on {@code stage} to the assembled kiosk (FX thread): touches and scans reach its
+     * session, its views replace the starting screen, and maintenance, voice and hall content come in.
+     */
+    public static KioskView attach(Stage stage, KioskView view, KioskPorts runtime) {
+        Scene scene = stage.getScene();
+        Texts texts = view.texts();
+        view.attach(runtime.session()::submit, java.util.Optional.of(runtime.publicLists()));
         runtime.demo().ifPresent(demo -> {
             if (runtime.settings().get(ConfigKeys.UI_DEMO_PANEL)) {
                 addDemoPanel(scene, view, demo, texts);
@@ -37,7 +56,6 @@ public final class KioskWindow {
                         runtime.settings().get(ConfigKeys.VOICE_VOLUME), runtime.settings().get(ConfigKeys.VOICE_ALWAYS)));
         view.voice(voice);
         stage.setOnHidden(e -> voice.close());
-        runtime.session().addListener(view::show);
         // issue 12: hall content, refreshed when a file arrives and every minute (announcement windows, hours)
         view.hallDisplay(runtime.hallDisplay());
         runtime.onHallContent(() -> javafx.application.Platform.runLater(() -> view.hallDisplay(runtime.hallDisplay())));
@@ -45,6 +63,7 @@ public final class KioskWindow {
                 javafx.util.Duration.seconds(60), e -> view.hallDisplay(runtime.hallDisplay())));
         minute.setCycleCount(javafx.animation.Animation.INDEFINITE);
         minute.play();
+        runtime.session().addListener(view::show); // renders the session's current view now: the starting screen goes
         return view;
     }
 

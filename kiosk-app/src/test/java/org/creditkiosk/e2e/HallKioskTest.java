@@ -7,12 +7,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +25,6 @@ import java.util.stream.Stream;
 import javax.print.PrintService;
 import javax.print.PrintServiceLookup;
 import okhttp3.CertificatePinner;
-import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.creditkiosk.assembly.A4Printer;
 import org.creditkiosk.assembly.HallSources;
@@ -89,35 +85,12 @@ class HallKioskTest {
         ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(capture);
     }
 
-    /** The platform's test CA and server certificate (127.0.0.1), and what the kiosk is told to trust. */
-    record Tls(HeldCertificate ca, HeldCertificate server, HandshakeCertificates serverSide, Path trustStore,
-               Path trustStorePass, String pin) {
-        static Tls create(Path dir) throws Exception {
-            HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0)
-                    .commonName("Yulin Test Platform CA").build();
-            HeldCertificate server = new HeldCertificate.Builder().signedBy(ca).commonName("credit-platform.test")
-                    .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost").build();
-            HandshakeCertificates serverSide = new HandshakeCertificates.Builder()
-                    .heldCertificate(server, ca.certificate()).build();
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setCertificateEntry("platform-ca", ca.certificate());
-            char[] password = "trust-test".toCharArray();
-            Path store = dir.resolve("platform-trust.p12");
-            try (OutputStream out = Files.newOutputStream(store)) {
-                ks.store(out, password);
-            }
-            Path pass = HallFiles.ownerOnly(dir.resolve("platform-trust.pass"), new String(password) + "\n");
-            return new Tls(ca, server, serverSide, store, pass, CertificatePinner.pin(server.certificate()));
-        }
-    }
-
     @Test
     void aHallVisitOverHttpsPrintsAReportSignedWithTheHallCertificate(@TempDir Path dir) throws Exception {
         assumeTrue(SocatPair.available(), "socat is not installed");
         assumeTrue(queueExists(), "CUPS queue " + QUEUE + " is missing (packaging/ci/test-env.sh makes it)");
         HallFiles hall = HallFiles.create(dir.resolve("etc"));
-        Tls tls = Tls.create(dir);
+        TestTls tls = TestTls.create(dir);
         List<byte[]> sent = new CopyOnWriteArrayList<>();
         try (DemoPlatformServer platform = DemoPlatformServer.start(DemoSettings.defaults(), KIOSK_ID, hall.secret,
                      Clock.systemUTC(), Optional.of(tls.serverSide().sslContext()));
@@ -179,7 +152,7 @@ class HallKioskTest {
         assumeTrue(SocatPair.available(), "socat is not installed");
         assumeTrue(queueExists(), "CUPS queue " + QUEUE + " is missing (packaging/ci/test-env.sh makes it)");
         HallFiles hall = HallFiles.create(dir.resolve("etc"));
-        Tls tls = Tls.create(dir);
+        TestTls tls = TestTls.create(dir);
         List<byte[]> sent = new CopyOnWriteArrayList<>();
         try (DemoPlatformServer platform = DemoPlatformServer.start(DemoSettings.defaults(), KIOSK_ID, hall.secret,
                      Clock.systemUTC(), Optional.of(tls.serverSide().sslContext()));
@@ -233,7 +206,7 @@ class HallKioskTest {
         assumeTrue(SocatPair.available(), "socat is not installed");
         assumeTrue(queueExists(), "CUPS queue " + QUEUE + " is missing (packaging/ci/test-env.sh makes it)");
         HallFiles hall = HallFiles.create(dir.resolve("etc"));
-        Tls tls = Tls.create(dir);
+        TestTls tls = TestTls.create(dir);
         try (DemoPlatformServer platform = DemoPlatformServer.start(DemoSettings.defaults(), KIOSK_ID, hall.secret,
                      Clock.systemUTC(), Optional.of(tls.serverSide().sslContext()));
              SocatPair readerLine = SocatPair.start();
@@ -294,7 +267,7 @@ class HallKioskTest {
     @Test
     void aWrongPinRefusesThePlatformAndTakesTheKioskOutOfService(@TempDir Path dir) throws Exception {
         HallFiles hall = HallFiles.create(dir.resolve("etc"));
-        Tls tls = Tls.create(dir);
+        TestTls tls = TestTls.create(dir);
         String wrongPin = CertificatePinner.pin(new HeldCertificate.Builder().build().certificate());
         try (DemoPlatformServer platform = DemoPlatformServer.start(DemoSettings.defaults(), KIOSK_ID, hall.secret,
                 Clock.systemUTC(), Optional.of(tls.serverSide().sslContext()))) {
@@ -307,7 +280,7 @@ class HallKioskTest {
         }
     }
 
-    private static KioskSettings settings(HallFiles hall, Tls tls, String pin, DemoPlatformServer platform,
+    private static KioskSettings settings(HallFiles hall, TestTls tls, String pin, DemoPlatformServer platform,
             Map<String, String> more) throws Exception {
         Map<String, String> values = new HashMap<>(hall.settings());
         values.put("platform.url", platform.baseUrl());

@@ -107,6 +107,15 @@ final class KioskHarness implements AutoCloseable {
      * screen's children are briefly empty while it is swapped in) and then finds nothing that is there.
      */
     static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            try {
+                return read.call(); // already there (a test's own asyncFx block)
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try {
             return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {

@@ -57,6 +57,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoPlatformServer implements AutoCloseable {
 
+    private final java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoPlatformServer.class);
     public static final String FAULT_HEADER = "X-Demo-Fault";
     /** Contract 1.1: uploadLogs bodies are at most 5 MiB; every other request is small. */
@@ -221,6 +223,11 @@ public final class DemoPlatformServer implements AutoCloseable {
         return platform.openSessions();
     }
 
+    /** How many requests the server has answered (any status) since it started. */
+    public int requestsAnswered() {
+        return answered.get();
+    }
+
     /** The SHA-256 digests (hex) registered for reports so far. */
     public List<String> registeredDigests() {
         return platform.registeredDigests();
@@ -301,6 +308,7 @@ public final class DemoPlatformServer implements AutoCloseable {
                 answer = new DemoPlatform.Answer(e.status(), Optional.of(error), headers);
             }
             write(exchange, requestId, answer, f);
+            answered.incrementAndGet();
             LOG.info("demo platform {} -> {}{} request-id {}", name[0], answer.status(),
                     answer.status() >= 400 ? " " + errorCode(answer) : "", requestId);
         } catch (RuntimeException e) {
