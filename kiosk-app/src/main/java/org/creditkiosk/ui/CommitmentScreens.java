@@ -56,7 +56,7 @@ final class CommitmentScreens {
             for (CommitmentTemplate t : view.services().templates().get()) {
                 items.getChildren().add(templateButton(t));
             }
-            ScrollPane scroll = new ScrollPane(items);
+            ScrollPane scroll = Widgets.scrollPane(items);
             scroll.setFitToWidth(true);
             scroll.getStyleClass().add("record-scroll");
             VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
@@ -107,7 +107,7 @@ final class CommitmentScreens {
             l.getStyleClass().add("commitment-paragraph");
             text.getChildren().add(l);
         }
-        ScrollPane scroll = new ScrollPane(text);
+        ScrollPane scroll = Widgets.scrollPane(text);
         scroll.setId("commitment-scroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("record-scroll");

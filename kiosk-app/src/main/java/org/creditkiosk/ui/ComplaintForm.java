@@ -136,7 +136,7 @@ final class ComplaintForm extends VBox {
         HBox phoneRow = field(Field.PHONE, texts.t("complaint.phone", phone.get()), "complaint-phone");
         HBox.setHgrow(phoneRow, javafx.scene.layout.Priority.ALWAYS);
         fields.getChildren().add(Widgets.row(14, Pos.CENTER_LEFT, dateLabel, earlier, later, Widgets.hgrow(), phoneRow));
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(fields);
+        javafx.scene.control.ScrollPane scroll = Widgets.scrollPane(fields);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("record-scroll");
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);

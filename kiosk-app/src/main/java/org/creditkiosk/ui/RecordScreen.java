@@ -83,7 +83,7 @@ final class RecordScreen {
             page.getChildren().addAll(sections());
         }
 
-        ScrollPane scroll = new ScrollPane(page);
+        ScrollPane scroll = Widgets.scrollPane(page);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPannable(true);

@@ -42,6 +42,24 @@ final class Widgets {
         return r;
     }
 
+    /**
+     * A scroll pane whose viewport is drawn, not cached as a bitmap. JavaFX's ScrollPaneSkin caches the viewport
+     * ({@code setCache(true)}): a screen-sized image for every scroll pane shown. Without a GPU JavaFX draws in
+     * software and those images are {@code int[]} in the kiosk's heap (the record screen's: 1896x748, 5.7 MB, kept
+     * by JavaFX's image pool through soft references); measured in docs/benchmarks.md (issue 11, memory). Kiosk
+     * screens scroll by touch, a page at a time, where a cache saves nothing.
+     */
+    static javafx.scene.control.ScrollPane scrollPane(javafx.scene.Node content) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.skinProperty().addListener((o, was, skin) -> {
+            javafx.scene.Node viewport = scroll.lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
+        return scroll;
+    }
+
     static Region vgrow() {
         Region r = new Region();
         VBox.setVgrow(r, Priority.ALWAYS);
