@@ -43,7 +43,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * A year in a public hall, compressed (issue 14): random visits through the whole demo kiosk (embedded platform,
  * device simulators behind the real drivers, and the real screens on Monocle when {@code screens}): card and app
  * sign-ins, organisations, list searches, objections, prints, report verifications, the card lifted at every state,
- * idle walk-aways; with {@code faults}, reader silence and garbage, paper out and cover open, and platform 5xx, 429,
+ * idle walk-aways; with {@code faults}, reader silence, garbage and unplug, paper out (the visit prints, and prints
+ * again once the paper is back: a reprint) and cover open, and platform 5xx, 429,
  * slow answers beyond the limits, malformed and truncated bodies, expired sessions. A watcher samples the session
  * every 100 ms: a state that outlives its timeout by more than 5 s is a stuck state. The result is one JSON object.
  */
@@ -53,7 +54,7 @@ public final class Soak {
     public record Result(int visits, int crashes, int stuckStates, Map<String, Long> noticesByCode, long heapLiveStartMb,
                          long heapLiveEndMb, long rssStartMb, long rssEndMb, int threadsStart, int threadsEnd,
                          long visitP50Ms, long visitP95Ms, int platformSessionsLeftOpen, String privacyScan,
-                         Map<String, Integer> privacyHits, List<String> problems) {
+                         Map<String, Integer> privacyHits, List<String> problems, int reprints) {
 
         public String json() {
             StringBuilder n = new StringBuilder("{");
@@ -63,7 +64,7 @@ public final class Soak {
                     + ",\"noticesByCode\":" + n + ",\"heapLiveStartMb\":" + heapLiveStartMb + ",\"heapLiveEndMb\":"
                     + heapLiveEndMb + ",\"rssStartMb\":" + rssStartMb + ",\"rssEndMb\":" + rssEndMb + ",\"threadsStart\":"
                     + threadsStart + ",\"threadsEnd\":" + threadsEnd + ",\"visitP50Ms\":" + visitP50Ms
-                    + ",\"visitP95Ms\":" + visitP95Ms + ",\"platformSessionsLeftOpen\":" + platformSessionsLeftOpen + ",\"privacyScan\":\"" + privacyScan
+                    + ",\"visitP95Ms\":" + visitP95Ms + ",\"reprints\":" + reprints + ",\"platformSessionsLeftOpen\":" + platformSessionsLeftOpen + ",\"privacyScan\":\"" + privacyScan
                     + "\",\"privacyHits\":" + privacyHits.size() + "}";
         }
     }
@@ -88,6 +89,10 @@ public final class Soak {
     private final boolean screens;
     private final AtomicInteger crashes = new AtomicInteger();
     private final AtomicInteger stuck = new AtomicInteger();
+    /** Prints that failed (paper out), then succeeded after the citizen touched "print again". */
+    private final AtomicInteger reprints = new AtomicInteger();
+    /** This visit's fault is a printer's: the visit prints. */
+    private boolean printFault;
     private final Map<String, Long> notices = new ConcurrentHashMap<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private PlatformControl platform;
@@ -252,7 +257,7 @@ public final class Soak {
             Collections.sort(durations);
             return new Result(visits, crashes.get(), stuck.get(), new TreeMap<>(notices), heapStart, heapEnd, rssStart,
                     rssEnd, threadsStart, threadsEnd, percentile(durations, 50), percentile(durations, 95), orphaned,
-                    privacy.name(), new TreeMap<>(privacyHits), List.copyOf(problems));
+                    privacy.name(), new TreeMap<>(privacyHits), List.copyOf(problems), reprints.get());
         } finally {
             watcher.shutdownNow();
             Thread.setDefaultUncaughtExceptionHandler(before);
@@ -262,8 +267,12 @@ public final class Soak {
     /** One random visit; with {@code fault}, one injected device or platform fault that is cleared afterwards. */
     private void visit(Kiosk kiosk, DemoDevices demo, boolean fault) throws Exception {
         var c = kiosk.controller();
+        printFault = false;
         Runnable clear = fault ? injectFault(demo) : () -> { };
         int kind = rnd.nextInt(10);
+        if (printFault) {
+            kind = 3; // a printer fault is met by a visit that prints (and, after paper out, prints again)
+        }
         long t0 = System.nanoTime();
         try {
             switch (kind) {
@@ -300,6 +309,9 @@ public final class Soak {
         var c = kiosk.controller();
         demo.placeNumber(CARDS[rnd.nextInt(CARDS.length)]);
         int liftAt = rnd.nextInt(8); // 0..5: lift the card at that step; else finish the visit
+        if (printFault) {
+            liftAt = 7;
+        }
         if (liftAt == 0) {
             Thread.sleep(rnd.nextInt(600));
             return;
@@ -319,6 +331,9 @@ public final class Soak {
             return;
         }
         int action = rnd.nextInt(6);
+        if (printFault) {
+            action = 1;
+        }
         if (action == 0) {
             Thread.sleep(WALK_AWAY_MS); // walk away: the record times out
             return;
@@ -334,6 +349,18 @@ public final class Soak {
                 return;
             }
             awaitQuiet(() -> in(c.view(), SessionState.FAREWELL) || c.view().notice().isPresent(), 30);
+            if (c.view().state() == SessionState.SHOWING_RECORD && c.view().notice()
+                    .filter(n -> n instanceof org.creditkiosk.platform.Notice.PrintProblem p && p.reprintable()).isPresent()) {
+                // the paper ran out: staff refill it, the citizen prints again from the record screen
+                demo.reportPrinter().setFault(Optional.empty());
+                c.submit(new SessionEvent.RequestPrint());
+                c.submit(new SessionEvent.ConfirmPrint());
+                awaitQuiet(() -> !in(c.view(), SessionState.SHOWING_RECORD, SessionState.CONFIRMING_PRINT), 5);
+                if (awaitQuiet(() -> in(c.view(), SessionState.FAREWELL) || c.view().notice().isPresent(), 30)
+                        && c.view().state() == SessionState.FAREWELL) {
+                    reprints.incrementAndGet();
+                }
+            }
             return;
         }
         if (action == 3) {
@@ -383,17 +410,26 @@ public final class Soak {
     private Runnable injectFault(DemoDevices demo) {
         IdCardReaderSimulator reader = demo.readerSimulator();
         EscPosPrinterSimulator receipt = demo.receiptPrinter();
-        switch (rnd.nextInt(11)) {
+        int pick = rnd.nextInt(12);
+        // -Dkiosk.soak.onlyFault=N: every fault is number N of this switch (to reproduce one kind of fault)
+        switch (Integer.getInteger("kiosk.soak.onlyFault", pick)) {
             case 0 -> reader.setFault(IdCardReaderSimulator.Fault.SILENCE);
             case 1 -> reader.setFault(IdCardReaderSimulator.Fault.GARBAGE_BEFORE_FRAMES);
             case 2 -> reader.setFault(IdCardReaderSimulator.Fault.LIFT_MID_READ);
-            case 3 -> demo.reportPrinter().setFault(Optional.of(PrintFailure.Code.PAPER_OUT));
-            case 4 -> receipt.setFault(EscPosPrinterSimulator.Fault.COVER_OPEN);
+            case 3 -> {
+                demo.reportPrinter().setFault(Optional.of(PrintFailure.Code.PAPER_OUT));
+                printFault = true;
+            }
+            case 4 -> {
+                receipt.setFault(EscPosPrinterSimulator.Fault.COVER_OPEN);
+                printFault = true;
+            }
             case 5 -> platform.injectNextFault("status=503");
             case 6 -> platform.injectNextFault("RATE_LIMITED,status=429,retry=1");
             case 7 -> platform.injectNextFault("delay=2500");
             case 8 -> platform.injectNextFault("malformed");
             case 9 -> platform.injectNextFault("truncated");
+            case 10 -> reader.unplug(); // the cable pulled: the driver's reopen plugs the simulator back in
             default -> platform.injectNextFault("SESSION_EXPIRED");
         }
         return () -> {
