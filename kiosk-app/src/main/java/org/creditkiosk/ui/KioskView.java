@@ -123,11 +123,6 @@ public final class KioskView extends StackPane {
         return identity;
     }
 
-    /** Whether this view still waits for its kiosk ({@link #starting}). */
-    public boolean isStarting() {
-        return starting;
-    }
-
     /**
      * @param publicLists the public red/black list search offered on the attract screen (no session needed);
      *                    empty hides the button

@@ -1,8 +1,6 @@
 package org.creditkiosk.ui.input;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +42,7 @@ public final class PinyinDictionary {
     /** Written by {@link PinyinIndexBuilder} at build time, read from the class path. */
     static final String RESOURCE = "pinyin.idx";
     private static final int MAGIC = 0x50594958; // "PYIX"
-    private static final int VERSION = 1;
+    private static final int VERSION = 3;
 
     /** A word offered for the typed letters; choosing it consumes the first {@code consumed} letters. */
     public record Candidate(String text, int consumed) {
@@ -78,17 +76,28 @@ public final class PinyinDictionary {
     private final byte[] fulls;
     private final int[] fullStart;
     private final long[] rank;
-    /** The entries ordered by initials, then by rank. */
+    /** The entries ordered by initials, then by rank (stored in the index: no sort at start). */
     private final int[] byInitials;
     private final int longestKey;
 
-    private PinyinDictionary(char[] words, byte[] initials, int[] wordStart, byte[] fulls, int[] fullStart, long[] rank) {
+    private PinyinDictionary(char[] words, byte[] initials, int[] wordStart, byte[] fulls, int[] fullStart, long[] rank,
+            int[] byInitials) {
         this.words = words;
         this.initials = initials;
         this.wordStart = wordStart;
         this.fulls = fulls;
         this.fullStart = fullStart;
         this.rank = rank;
+        this.byInitials = byInitials;
+        int longest = 0;
+        for (int i = 0; i < rank.length; i++) {
+            longest = Math.max(longest, fullStart[i + 1] - fullStart[i]);
+        }
+        longestKey = longest;
+    }
+
+    /** The entries ordered by initials, then by rank, then by word (build time: the index stores the order). */
+    private static int[] orderByInitials(char[] words, byte[] initials, int[] wordStart, long[] rank) {
         int n = rank.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -101,13 +110,11 @@ public final class PinyinDictionary {
             }
             return c != 0 ? c : Arrays.compare(words, wordStart[a], wordStart[a + 1], words, wordStart[b], wordStart[b + 1]);
         });
-        byInitials = new int[n];
-        int longest = 0;
+        int[] byInitials = new int[n];
         for (int i = 0; i < n; i++) {
             byInitials[i] = order[i];
-            longest = Math.max(longest, fullStart[i + 1] - fullStart[i]);
         }
-        longestKey = longest;
+        return byInitials;
     }
 
     /** The tables of these entries (build time). */
@@ -133,11 +140,16 @@ public final class PinyinDictionary {
             fs[i + 1] = f.length();
             r[i] = e.rank();
         }
-        return new PinyinDictionary(w.toString().toCharArray(), ini.toString().getBytes(StandardCharsets.US_ASCII), ws,
-                f.toString().getBytes(StandardCharsets.US_ASCII), fs, r);
+        char[] wc = w.toString().toCharArray();
+        byte[] ic = ini.toString().getBytes(StandardCharsets.US_ASCII);
+        return new PinyinDictionary(wc, ic, ws, f.toString().getBytes(StandardCharsets.US_ASCII), fs, r,
+                orderByInitials(wc, ic, ws, r));
     }
 
-    /** Writes the tables (build time; {@link #read} reads them). */
+    /**
+     * Writes the tables (build time; {@link #read} reads them): a header, then each array whole (big-endian), so
+     * that reading is a few bulk copies.
+     */
     void write(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
         d.writeInt(MAGIC);
@@ -153,44 +165,65 @@ public final class PinyinDictionary {
         d.write(fulls);
         for (int i = 1; i <= n; i++) {
             d.writeByte(wordStart[i] - wordStart[i - 1]);
+        }
+        for (int i = 1; i <= n; i++) {
             d.writeByte(fullStart[i] - fullStart[i - 1]);
-            d.writeLong(rank[i - 1]);
+        }
+        for (long r : rank) {
+            d.writeLong(r);
+        }
+        for (int i : byInitials) {
+            d.writeInt(i);
         }
         d.flush();
     }
 
     /** Reads tables written by {@link #write}; a stream that is not such tables is an {@link IOException}. */
     static PinyinDictionary read(InputStream in) throws IOException {
-        DataInputStream d = new DataInputStream(new BufferedInputStream(in, 1 << 16));
-        if (d.readInt() != MAGIC || d.readInt() != VERSION) {
-            throw new IOException("not a pinyin index of version " + VERSION);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(in.readAllBytes());
+        try {
+            if (b.getInt() != MAGIC || b.getInt() != VERSION) {
+                throw new IOException("not a pinyin index of version " + VERSION);
+            }
+            int n = b.getInt();
+            int wordChars = b.getInt();
+            int fullBytes = b.getInt();
+            long expected = 20L + 2L * wordChars + wordChars + fullBytes + 2L * n + 8L * n + 4L * n;
+            if (n < 0 || wordChars < 0 || fullBytes < 0 || expected != b.capacity()) {
+                throw new IOException("pinyin index sizes do not match its length");
+            }
+            char[] words = new char[wordChars];
+            b.asCharBuffer().get(words);
+            b.position(b.position() + 2 * wordChars);
+            byte[] initials = new byte[wordChars];
+            b.get(initials);
+            byte[] fulls = new byte[fullBytes];
+            b.get(fulls);
+            int[] ws = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                ws[i + 1] = ws[i] + (b.get() & 0xff);
+            }
+            int[] fs = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                fs[i + 1] = fs[i] + (b.get() & 0xff);
+            }
+            long[] rank = new long[n];
+            b.asLongBuffer().get(rank);
+            b.position(b.position() + 8 * n);
+            int[] byInitials = new int[n];
+            b.asIntBuffer().get(byInitials);
+            if (ws[n] != wordChars || fs[n] != fullBytes) {
+                throw new IOException("pinyin index lengths do not add up");
+            }
+            for (int i : byInitials) {
+                if (i < 0 || i >= n) {
+                    throw new IOException("pinyin index order out of range");
+                }
+            }
+            return new PinyinDictionary(words, initials, ws, fulls, fs, rank, byInitials);
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IOException("pinyin index truncated", e);
         }
-        int n = d.readInt();
-        int wordChars = d.readInt();
-        int fullBytes = d.readInt();
-        if (n < 0 || wordChars < 0 || fullBytes < 0 || n > 10_000_000 || wordChars > 100_000_000 || fullBytes > 100_000_000) {
-            throw new IOException("pinyin index sizes out of range");
-        }
-        char[] words = new char[wordChars];
-        for (int i = 0; i < wordChars; i++) {
-            words[i] = d.readChar();
-        }
-        byte[] initials = new byte[wordChars];
-        d.readFully(initials);
-        byte[] fulls = new byte[fullBytes];
-        d.readFully(fulls);
-        int[] ws = new int[n + 1];
-        int[] fs = new int[n + 1];
-        long[] rank = new long[n];
-        for (int i = 0; i < n; i++) {
-            ws[i + 1] = ws[i] + d.readUnsignedByte();
-            fs[i + 1] = fs[i] + d.readUnsignedByte();
-            rank[i] = d.readLong();
-        }
-        if (ws[n] != wordChars || fs[n] != fullBytes) {
-            throw new IOException("pinyin index lengths do not add up");
-        }
-        return new PinyinDictionary(words, initials, ws, fulls, fs, rank);
     }
 
     /**

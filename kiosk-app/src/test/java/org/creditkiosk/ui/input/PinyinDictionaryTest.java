@@ -8,7 +8,7 @@ import org.creditkiosk.ui.input.PinyinDictionary.Candidate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The keyboard's pinyin look-up over HanLP's real dictionaries. */
+/** The keyboard's pinyin look-up over the index made from HanLP's real dictionaries at build time. */
 class PinyinDictionaryTest {
 
     private static PinyinDictionary dict;
@@ -68,6 +68,24 @@ class PinyinDictionaryTest {
         assertThat(dict.candidates("123", 10)).isEmpty();
         assertThat(dict.candidates("shi", 3)).hasSize(3);
         assertThat(words("YULIN")).first().isEqualTo("榆林");
+    }
+
+    @Test
+    void theIndexReadsBackAsWrittenAndATruncatedOneIsRefused() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        dict.write(out);
+        byte[] bytes = out.toByteArray();
+        PinyinDictionary again = PinyinDictionary.read(new java.io.ByteArrayInputStream(bytes));
+        assertThat(again.size()).isEqualTo(dict.size());
+        for (String letters : List.of("yulin", "yl", "yulinshangmao", "shangm", "gs")) {
+            assertThat(again.candidates(letters, 60)).isEqualTo(dict.candidates(letters, 60));
+        }
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 7);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PinyinDictionary.read(new java.io.ByteArrayInputStream(cut)))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("pinyin index");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PinyinDictionary.read(
+                new java.io.ByteArrayInputStream("not an index at all".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .isInstanceOf(java.io.IOException.class);
     }
 
     @Test
