@@ -123,6 +123,30 @@ class StartingScreenTest {
         }
     }
 
+    @Test
+    void aStartRefusedByTheStartChecksClosesTheStartingScreenAndExits2(@TempDir Path dir) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        HallFiles hall = HallFiles.create(dir.resolve("etc"));
+        StringBuilder file = new StringBuilder(); // no platform.url: the start checks refuse
+        hall.settings().forEach((k, v) -> file.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+        file.append("kiosk.id=YL-HALL-01-K08\nui.fullScreen=false\nkiosk.dataDir=").append(dir.resolve("data")).append('\n');
+        Path technicianFile = Files.writeString(dir.resolve("kiosk.properties"), file.toString());
+        AtomicReference<Boolean> shownWhenDrawn = new AtomicReference<>();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = RunCommand.start(false, Map.of("KIOSK_CONFIG", technicianFile.toString()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), KioskApplication.startToolkit(),
+                () -> shownWhenDrawn.set(kioskWindowShown()), k -> { throw new AssertionError("assembled"); });
+        assertThat(code).isEqualTo(2);
+        assertThat(shownWhenDrawn.get()).as("the starting screen was up while the checks ran").isTrue();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("refusing to start: platform URL: platform.url is not set");
+        await(() -> !kioskWindowShown(), "starting screen closed", 10);
+    }
+
+    private static boolean kioskWindowShown() {
+        return onFx(() -> Window.getWindows().stream().anyMatch(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().getRoot() instanceof org.creditkiosk.ui.KioskView));
+    }
+
     private boolean exists(String query) {
         return onFx(() -> robot.lookup(query).tryQuery().filter(javafx.scene.Node::isVisible).isPresent());
     }
