@@ -1,6 +1,7 @@
 package org.creditkiosk.ui;
 
 import java.time.Instant;
+import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
@@ -38,7 +39,11 @@ final class FirstFrame {
         long now = System.currentTimeMillis();
         long sinceStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
                 .map(start -> now - start).orElse(-1L);
-        log.info("first screen drawn {} ms after the process started", sinceStart);
+        // SCENE3D is supported by the GPU pipelines only: which one JavaFX took, in public API. The launcher chooses
+        // software where no GPU render node can be opened (bin/kiosk, KIOSK_RENDER).
+        log.info("first screen drawn {} ms after the process started, rendered {} (launcher: {})", sinceStart,
+                Platform.isSupported(ConditionalFeature.SCENE3D) ? "on the GPU" : "in software",
+                System.getProperty("kiosk.render", "no choice"));
         if (Boolean.getBoolean("kiosk.bench.report") || Boolean.getBoolean("kiosk.bench.exitWhenDrawn")) {
             System.out.println("kiosk-bench: drawn epochMs=" + now + " sinceProcessStartMs=" + sinceStart);
             System.out.flush();

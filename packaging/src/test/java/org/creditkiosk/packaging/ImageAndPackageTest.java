@@ -80,6 +80,41 @@ class ImageAndPackageTest {
         assertThat(doctor.out()).doesNotContain("Unsupported JavaFX configuration");
     }
 
+    /**
+     * Without a GPU render node this user can open, the launcher has JavaFX draw in software from the start and keeps
+     * GTK away from OpenGL (else Mesa's llvmpipe is loaded, about 55 MB resident, only to be refused); with one it
+     * leaves JavaFX its GPU pipeline. Seen in what the JVM was given (-XshowSettings) and in the launcher's own
+     * trace (bash -x), for a render node directory without and with a node.
+     */
+    @Test
+    void launcherDrawsInSoftwareWhereThereIsNoGpuRenderNode() throws Exception {
+        String kiosk = image.resolve("bin/kiosk").toString();
+        Path none = Files.createDirectories(tmp.resolve("dri-none"));
+        Path gpu = Files.createDirectories(tmp.resolve("dri-gpu"));
+        Files.writeString(gpu.resolve("renderD128"), "");
+
+        Map<String, String> env = new java.util.HashMap<>(noJava());
+        env.put("KIOSK_JAVA_OPTS", "-XshowSettings:properties");
+        env.put("KIOSK_DRI_DIR", none.toString());
+        Run software = run(env, "/bin/bash", "-x", kiosk, "--version");
+        assertThat(software.code()).as(software.out()).isZero();
+        assertThat(software.out()).contains("+ export GDK_GL=disable", "prism.order = sw",
+                "prism.disableRegionCaching = true", "kiosk.render = software");
+
+        env.put("KIOSK_DRI_DIR", gpu.toString());
+        Run onGpu = run(env, "/bin/bash", "-x", kiosk, "--version");
+        assertThat(onGpu.code()).as(onGpu.out()).isZero();
+        assertThat(onGpu.out()).contains("kiosk.render = gpu").doesNotContain("GDK_GL", "prism.order",
+                "prism.disableRegionCaching");
+
+        env.put("KIOSK_RENDER", "software");
+        assertThat(run(env, kiosk, "--version").out()).as("the technician's choice wins").contains("prism.order = sw");
+        env.put("KIOSK_RENDER", "fast");
+        Run wrong = run(env, kiosk, "--version");
+        assertThat(wrong.code()).isEqualTo(3);
+        assertThat(wrong.out()).contains("KIOSK_RENDER is auto, gpu or software, not 'fast'");
+    }
+
     @Test
     void runtimeIsTrimmedAndHoldsJavaFxAndTheCdsArchive() throws Exception {
         Run modules = run(Map.of(), image.resolve("runtime/bin/java").toString(), "--list-modules");
@@ -130,7 +165,8 @@ class ImageAndPackageTest {
         assertThat(Files.readString(ctl.resolve("conffiles"))).contains("/etc/credit-kiosk/kiosk.properties");
         String postinst = Files.readString(ctl.resolve("postinst"));
         assertThat(postinst).contains("adduser --system", "dialout", "chmod 0750 /etc/credit-kiosk",
-                "chmod 0600", "kiosk-cups-settings", "/opt/credit-kiosk/bin/kiosk doctor");
+                "chmod 0600", "kiosk-cups-settings", "/opt/credit-kiosk/bin/kiosk doctor",
+                "for g in video render");
         assertThat(ctl.resolve("postinst")).isExecutable();
         String postrm = Files.readString(ctl.resolve("postrm"));
         assertThat(postrm).contains("purge)");
@@ -148,7 +184,7 @@ class ImageAndPackageTest {
         assertThat(unit.lines().map(String::strip).toList()).contains("Restart=always", "RestartPreventExitStatus=2",
                 "WatchdogSec=30", "NotifyAccess=all", "UMask=0077", "LimitCORE=0", "User=kiosk",
                 "SupplementaryGroups=dialout lp", "DevicePolicy=closed", "DeviceAllow=char-ttyUSB rw",
-                "DeviceAllow=char-ttyACM rw", "ProtectSystem=strict", "NoNewPrivileges=true",
+                "DeviceAllow=char-ttyACM rw", "DeviceAllow=char-drm rw", "ProtectSystem=strict", "NoNewPrivileges=true",
                 "Environment=XAUTHORITY=/run/credit-kiosk-x/Xauthority");
         assertThat(unit).doesNotContain("PrivateDevices=true", "MemoryDenyWriteExecute=true");
         String x11 = Files.readString(root.resolve("lib/systemd/system/kiosk-xsession.service"));
