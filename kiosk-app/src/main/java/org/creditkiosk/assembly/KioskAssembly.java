@@ -108,14 +108,14 @@ public final class KioskAssembly {
             slips = PrintChannel.receipt(receipt);
         }
         PrinterAttention attention = new PrinterAttention(Clock.systemUTC());
-        PrintDesk desk = new PrintDesk(a4.channel(), slips, attention);
+        UsageCounters usage = new UsageCounters(ConfigLoader.dataDir(settings));
+        PrintDesk desk = new PrintDesk(a4.channel(), slips, attention, usage::printed);
         PlatformReportPipeline pipeline = new PlatformReportPipeline(client, reports, desk, sources.receipt().isPresent());
 
         SessionController controller = new SessionController(
                 new Session(Clock.systemUTC(), settings.sessionTimeouts()), client, pipeline);
         resources.add(controller);
         resources.add(watch(settings, breaker, client, controller));
-        UsageCounters usage = new UsageCounters(ConfigLoader.dataDir(settings));
         controller.addListener(usage);
         DeviceIntake intake = new DeviceIntake(settings.get(ConfigKeys.VERIFY_HOST), usage.tap(controller::submit));
 

@@ -30,9 +30,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The kiosk's usage statistics, counted in one place (issue 12 item 5): the contract 1.1 counters
- * ({@code Heartbeat.counters}: sessions, sessionsCard, sessionsApp, orgRecords, reportsPrinted, verifications,
- * objections, commitments, complaints, listSearches, errors.<CODE>) and phase latencies ({@code Heartbeat.latencyMs}:
- * cardToRecordP50/P95, visitP50/P95), from the session's views, the device intake's events and the list search.
+ * ({@code Heartbeat.counters}: sessions, sessionsCard, sessionsApp, orgRecords, reportsPrinted, receiptsPrinted,
+ * reprints, verifications, objections, commitments, complaints, listSearches, idleTimeouts, errors.<CODE>) and phase
+ * latencies ({@code Heartbeat.latencyMs}:
+ * cardToRecordP50/P95, visitP50/P95), from the session's views, the device intake's events, the list search and
+ * the print desk (every job that came out of a printer).
  * Never personal data. Kept in {@code <data dir>/usage-counters.properties}, written atomically at each change,
  * until a heartbeat that carried them is accepted, so they survive a restart; today's totals are kept beside them
  * for {@code kiosk stats}.
@@ -42,7 +44,8 @@ public final class UsageCounters implements HeartbeatCounters, Consumer<SessionV
     public static final String FILE = "usage-counters.properties";
     /** Contract keys counted here (errors.<CODE> come on top, one per notice code met). */
     public static final List<String> KEYS = List.of("sessions", "sessionsCard", "sessionsApp", "orgRecords",
-            "reportsPrinted", "verifications", "objections", "commitments", "complaints", "listSearches");
+            "reportsPrinted", "receiptsPrinted", "reprints", "verifications", "objections", "commitments", "complaints",
+            "listSearches", "idleTimeouts");
     /** Phases whose durations are kept (milliseconds) for the percentiles. */
     public static final List<String> PHASES = List.of("cardToRecord", "visit");
     private static final int MAX_SAMPLES = 1000;
@@ -98,6 +101,19 @@ public final class UsageCounters implements HeartbeatCounters, Consumer<SessionV
         lastWay = key;
     }
 
+    /**
+     * A print job came out of a printer ({@link org.creditkiosk.printing.PrintDesk.Tally}): a slip of the receipt
+     * printer counts as receiptsPrinted, a held job printed again (paper back, cover closed) as reprints.
+     */
+    public void printed(boolean receipt, boolean reprint) {
+        if (receipt) {
+            add("receiptsPrinted");
+        }
+        if (reprint) {
+            add("reprints");
+        }
+    }
+
     /** A public list search was asked for. */
     public void listSearch() {
         add("listSearches");
@@ -131,6 +147,9 @@ public final class UsageCounters implements HeartbeatCounters, Consumer<SessionV
                     if (cardVisit) {
                         sample("cardToRecord", nanos.getAsLong() - visitStart);
                     }
+                }
+                if (!v.state().inSession() && last.inSession() && v.endedIdle()) {
+                    counted.add("idleTimeouts");
                 }
                 if (!v.state().inSession() && last.inSession() && inVisit) {
                     sample("visit", nanos.getAsLong() - visitStart);

@@ -32,6 +32,15 @@ public final class PrintDesk {
         void printerNeedsAttention(String jobId, PrintFailure.Code code);
     }
 
+    /** Where each job that came out of a printer is counted (usage statistics); never personal data. */
+    @FunctionalInterface
+    public interface Tally {
+        Tally NONE = (receipt, reprint) -> { };
+
+        /** @param receipt a slip of the receipt printer (else the A4 report); @param reprint a held job printed again */
+        void printed(boolean receipt, boolean reprint);
+    }
+
     /** A kept job, for the UI ("your report is waiting, reprint once the printer is fixed"). */
     public record HeldJob(String jobId, String reportNo, PrintFailure.Code code, boolean reprintAvailable) {
     }
@@ -53,12 +62,18 @@ public final class PrintDesk {
     private final PrintChannel report;
     private final PrintChannel receipt;
     private final Attention attention;
+    private final Tally tally;
     private final Map<String, Entry> jobs = new LinkedHashMap<>();
 
     public PrintDesk(PrintChannel report, PrintChannel receipt, Attention attention) {
+        this(report, receipt, attention, Tally.NONE);
+    }
+
+    public PrintDesk(PrintChannel report, PrintChannel receipt, Attention attention, Tally tally) {
         this.report = Objects.requireNonNull(report, "report");
         this.receipt = Objects.requireNonNull(receipt, "receipt");
         this.attention = Objects.requireNonNull(attention, "attention");
+        this.tally = Objects.requireNonNull(tally, "tally");
     }
 
     /** Prints a job for the first time in this session. */
@@ -130,6 +145,7 @@ public final class PrintDesk {
             e.code = null;
             jobs.put(id, e);
             log.info("print job {} printed{}", id, isReprint ? " (reprint)" : "");
+            tally.printed(e.job instanceof PrintJob.Receipt, isReprint);
             return new PrintOutcome.Printed(id);
         } catch (PrintFailure f) {
             e.code = f.code();

@@ -89,6 +89,8 @@ public final class Session {
     private Optional<HandSignature> signature = Optional.empty();
     private Optional<SignedCommitment> signed = Optional.empty();
     private Optional<ComplaintTicket> complaintTicket = Optional.empty();
+    /** The last visit ended by its idle timeout (the view says so until the next visit starts). */
+    private boolean endedIdle;
     private boolean complaintPending;
 
     public Session(Clock clock, SessionTimeouts timeouts) {
@@ -118,7 +120,7 @@ public final class Session {
                 chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
                 outOfServiceCauses.stream().findFirst(), verification, unavailableDevices,
                 new ServicesView(templates, template, textRead, signature, signed, complaintTicket, complaintPending),
-                cardVisit, elderly);
+                cardVisit, elderly, endedIdle);
     }
 
     /** Handles one event; returns the commands to carry out, in order. */
@@ -438,6 +440,7 @@ public final class Session {
                     SIGNING_COMMITMENT, CONFIRMING_COMMITMENT, COMMITMENT_DONE, COMPLAINING, COMPLAINT_FILED -> {
                 log.info("idle for {} in {}: ending the visit", timeouts.of(state), state);
                 endVisit(out, SessionState.ATTRACT);
+                endedIdle = true;
             }
             default -> throw new IllegalStateException("unhandled state " + state);
         }
@@ -732,6 +735,9 @@ public final class Session {
     }
 
     private void enter(SessionState next) {
+        if (next.inSession()) {
+            endedIdle = false;
+        }
         if (next == SessionState.ATTRACT || next == SessionState.OUT_OF_SERVICE || next == SessionState.MAINTENANCE) {
             clearCitizenData();
             cardVisit = false;

@@ -27,6 +27,8 @@ import org.creditkiosk.platform.api.ReportVerification;
  *                  the screens and prompts speak of keeping or taking the card
  * @param elderly   the elderly-friendly mode (适老化) chosen for this visit: larger text, fewer items, longer
  *                  timeouts, voice on; it ends with the visit
+ * @param endedIdle whether the last visit ended by itself because nobody touched the kiosk for its timeout (the
+ *                  citizen walked away); from that moment until the next visit starts (usage statistics)
  */
 public record SessionView(
         SessionState state,
@@ -43,7 +45,8 @@ public record SessionView(
         Set<DeviceKind> unavailableDevices,
         ServicesView services,
         boolean cardVisit,
-        boolean elderly) {
+        boolean elderly,
+        boolean endedIdle) {
 
     public SessionView {
         represents = List.copyOf(represents);
@@ -58,7 +61,7 @@ public record SessionView(
                        Optional<Notice.OutOfService> outOfServiceReason, Optional<ReportVerification> verification,
                        Set<DeviceKind> unavailableDevices) {
         this(state, person, represents, chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
-                outOfServiceReason, verification, unavailableDevices, ServicesView.NONE, false, false);
+                outOfServiceReason, verification, unavailableDevices, ServicesView.NONE, false, false, false);
     }
 
     /** A view outside the commitment and complaint flows, with the visit's kind and the elderly mode. */
@@ -68,13 +71,23 @@ public record SessionView(
                        Optional<Notice.OutOfService> outOfServiceReason, Optional<ReportVerification> verification,
                        Set<DeviceKind> unavailableDevices, boolean cardVisit, boolean elderly) {
         this(state, person, represents, chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
-                outOfServiceReason, verification, unavailableDevices, ServicesView.NONE, cardVisit, elderly);
+                outOfServiceReason, verification, unavailableDevices, ServicesView.NONE, cardVisit, elderly, false);
+    }
+
+    /** A view of a visit that did not just end by itself. */
+    public SessionView(SessionState state, Optional<Person> person, List<Representation> represents,
+                       Optional<String> chosenUscc, Optional<CreditRecord> record, Optional<Notice> notice,
+                       Optional<String> reportNo, Optional<String> objectionItemId, Optional<ObjectionTicket> objectionTicket,
+                       Optional<Notice.OutOfService> outOfServiceReason, Optional<ReportVerification> verification,
+                       Set<DeviceKind> unavailableDevices, ServicesView services, boolean cardVisit, boolean elderly) {
+        this(state, person, represents, chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
+                outOfServiceReason, verification, unavailableDevices, services, cardVisit, elderly, false);
     }
 
     /** The same view with the elderly-friendly mode on or off. */
     public SessionView withElderly(boolean on) {
         return new SessionView(state, person, represents, chosenUscc, record, notice, reportNo, objectionItemId,
-                objectionTicket, outOfServiceReason, verification, unavailableDevices, services, cardVisit, on);
+                objectionTicket, outOfServiceReason, verification, unavailableDevices, services, cardVisit, on, endedIdle);
     }
 
     @Override

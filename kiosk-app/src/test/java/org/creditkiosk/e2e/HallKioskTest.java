@@ -126,6 +126,11 @@ class HallKioskTest {
                 assertThat(controller.view().cardVisit()).isTrue();
                 assertThat(sent).hasSize(1);
                 assertThat(receipt.awaitSlips(1, Duration.ofSeconds(20))).as("summary slip").isTrue();
+                // Counted where it came out (heartbeat, today's counters on the technician's screen): the A4 report
+                // through CUPS and the slip on the serial printer.
+                var today = kiosk.maintenanceTools().status();
+                await(() -> today.get().today().contains("receiptsPrinted 1"), "slip counted", 10);
+                assertThat(today.get().today()).contains("reportsPrinted 1", "receiptsPrinted 1");
                 reader.removeCard();
                 await(() -> controller.view().state() == SessionState.ATTRACT, "attract", 30);
                 assertThat(controller.view().elderly()).as("ends with the visit").isFalse();

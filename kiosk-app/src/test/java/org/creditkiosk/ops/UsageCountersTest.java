@@ -89,6 +89,34 @@ class UsageCountersTest {
         assertThat(new UsageCounters(dir).latencies()).isEmpty();
     }
 
+    @Test
+    void walkAwaysSlipsAndReprintsAreCounted(@TempDir Path dir) {
+        UsageCounters u = new UsageCounters(dir);
+        Consumer<SessionEvent> intake = u.tap(e -> { });
+        intake.accept(new SessionEvent.CardPlaced(null));
+        u.accept(view(SessionState.AUTHENTICATING, Optional.empty()));
+        u.accept(view(SessionState.SHOWING_RECORD, Optional.empty()));
+        u.accept(ended(true));                                     // nobody touched it: the idle timeout
+        u.accept(ended(true));                                     // the same view again: once
+        intake.accept(new SessionEvent.CardPlaced(null));
+        u.accept(view(SessionState.AUTHENTICATING, Optional.empty()));
+        u.accept(view(SessionState.SHOWING_RECORD, Optional.empty()));
+        u.accept(ended(false));                                    // the card was lifted
+        u.printed(false, false);                                   // an A4 report
+        u.printed(true, false);                                    // its summary slip
+        u.printed(false, true);                                    // a held report, printed again
+        assertThat(nonZero(u.counted())).isEqualTo(Map.of("sessions", 2L, "sessionsCard", 2L, "idleTimeouts", 1L,
+                "receiptsPrinted", 1L, "reprints", 1L));
+        assertThat(nonZero(new UsageCounters(dir).counted())).as("kept on disk").containsEntry("idleTimeouts", 1L)
+                .containsEntry("reprints", 1L);
+    }
+
+    private static SessionView ended(boolean idle) {
+        return new SessionView(SessionState.ATTRACT, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                java.util.Set.of(), org.creditkiosk.session.ServicesView.NONE, true, false, idle);
+    }
+
     private static SessionView notice(SessionState s, Notice n) {
         return new SessionView(s, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.of(n),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Set.of());

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class PrintDeskTest {
 
     private final List<String> attention = new ArrayList<>();
+    private final List<String> tallied = new ArrayList<>();
     private EscPosPrinterSimulator sim;
     private ReceiptPrinter receiptPrinter;
     private FakeReportChannel a4;
@@ -35,7 +36,8 @@ class PrintDeskTest {
                 Duration.ofSeconds(60), Duration.ofMillis(50), Duration.ofMillis(200), EscPosSettings.defaults());
         receiptPrinter = new ReceiptPrinter("pipe", () -> pipe[0], s);
         a4 = new FakeReportChannel();
-        desk = new PrintDesk(a4, PrintChannel.receipt(receiptPrinter), (id, code) -> attention.add(id + " " + code));
+        desk = new PrintDesk(a4, PrintChannel.receipt(receiptPrinter), (id, code) -> attention.add(id + " " + code),
+                (receipt, reprint) -> tallied.add((receipt ? "receipt" : "report") + (reprint ? " reprint" : "")));
     }
 
     @AfterEach
@@ -79,6 +81,7 @@ class PrintDeskTest {
         assertThat(sim.slips().get(0).textLines()).hasSize(9);
         assertThat(sim.abandonedSlips()).singleElement().satisfies(s -> assertThat(s.textLines()).hasSize(4));
         assertThat(desk.held()).isEmpty();
+        assertThat(tallied).as("counted once, as the reprint that came out").containsExactly("receipt reprint");
     }
 
     @Test
@@ -93,6 +96,7 @@ class PrintDeskTest {
         assertThat(a4.printed).isEqualTo(0);
         assertThat(a4.attempts).isEqualTo(2);
         assertThat(desk.held()).singleElement().satisfies(h -> assertThat(h.reprintAvailable()).isFalse());
+        assertThat(tallied).as("nothing came out").isEmpty();
     }
 
     @Test

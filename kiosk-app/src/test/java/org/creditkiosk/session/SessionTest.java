@@ -418,9 +418,16 @@ class SessionTest {
         clock.advance(Duration.ofSeconds(2));
         on(new Tick());
         assertThat(session.state()).isEqualTo(SessionState.SHOWING_RECORD);
+        assertThat(session.view().endedIdle()).isFalse();
         timeOut();
         on(new Tick());
         assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+        assertThat(session.view().endedIdle()).as("the visit ended by its idle timeout (usage: idleTimeouts)").isTrue();
+        on(new CardPlaced(CARD));
+        assertThat(session.view().endedIdle()).as("until the next visit starts").isFalse();
+        on(new CardRemoved());
+        assertThat(session.state()).isEqualTo(SessionState.ATTRACT);
+        assertThat(session.view().endedIdle()).as("a lifted card is no idle timeout").isFalse();
     }
 
     @Test
