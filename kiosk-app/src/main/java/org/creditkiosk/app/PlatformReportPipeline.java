@@ -49,6 +49,9 @@ public final class PlatformReportPipeline implements ReportPipeline {
     private final boolean receiptPrinter;
     /** Numbers of the commitments printed in this visit (their A4 jobs share the desk with the reports). */
     private final java.util.Set<String> commitmentNumbers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The summary slips of commitments held at the desk, printed after their reprint; gone with the visit. */
+    private final java.util.Map<String, org.creditkiosk.device.printer.ReceiptSlip> heldCommitmentSlips =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param receiptPrinter whether a receipt printer is installed: then the 80 mm summary slip follows the A4
@@ -140,9 +143,13 @@ public final class PlatformReportPipeline implements ReportPipeline {
             platform.registerCommitmentDigest(token, commitment.commitmentNo(), pdf.digest());
             Outcome outcome = outcome(commitment.commitmentNo(),
                     desk.print(new PrintJob.Report(commitment.commitmentNo(), pdf.pdf())));
-            if (receiptPrinter && outcome instanceof Printed) {
-                slip(commitment.commitmentNo(), ReceiptSlipLayout.commitment(paper, reports.settings().zone(),
-                        reports.settings().issuingOffice()));
+            if (receiptPrinter) {
+                var summary = ReceiptSlipLayout.commitment(paper, reports.settings().zone(), reports.settings().issuingOffice());
+                if (outcome instanceof Printed) {
+                    slip(commitment.commitmentNo(), summary);
+                } else {
+                    heldCommitmentSlips.put(commitment.commitmentNo(), summary);
+                }
             }
             log.info("commitment {} ({} pages, {} bytes): {} after {} ms", commitment.commitmentNo(), pdf.pages(),
                     pdf.size(), outcome, (System.nanoTime() - start) / 1_000_000);
@@ -151,6 +158,25 @@ public final class PlatformReportPipeline implements ReportPipeline {
             // The signature is personal data: the PDF at the desk holds it until the visit ends, nothing else does.
             java.util.Arrays.fill(png, (byte) 0);
         }
+    }
+
+    @Override
+    public Outcome reprintCommitment(String commitmentNo) {
+        Optional<PrintDesk.HeldJob> held = desk.held().stream()
+                .filter(h -> h.reprintAvailable() && h.jobId().startsWith(A4_JOB) && h.reportNo().equals(commitmentNo))
+                .findFirst();
+        if (held.isEmpty()) {
+            log.warn("commitment {} is not held for a reprint", commitmentNo);
+            return new Failed(Notice.PrintProblem.PRINT_FAILED);
+        }
+        Outcome outcome = outcome(commitmentNo, desk.reprint(held.get().jobId()));
+        log.info("commitment {} reprinted: {}", commitmentNo, outcome);
+        var summary = heldCommitmentSlips.get(commitmentNo);
+        if (outcome instanceof Printed && summary != null) {
+            heldCommitmentSlips.remove(commitmentNo);
+            slip(commitmentNo, summary);
+        }
+        return outcome;
     }
 
     @Override
@@ -173,6 +199,7 @@ public final class PlatformReportPipeline implements ReportPipeline {
     @Override
     public void wipe() {
         commitmentNumbers.clear();
+        heldCommitmentSlips.clear();
         desk.wipe();
     }
 }

@@ -63,6 +63,14 @@ public interface ReportPipeline {
         throw new UnsupportedOperationException("this pipeline prints reports only");
     }
 
+    /**
+     * Prints once more a commitment whose paper the print desk holds after a printer fault ({@code printCommitment}
+     * answered a reprintable print problem): no new signature, number or platform call.
+     */
+    default Outcome reprintCommitment(String commitmentNo) {
+        return new Failed(org.creditkiosk.platform.Notice.PrintProblem.PRINT_FAILED);
+    }
+
     /** Prints the slip of a filed complaint when a receipt printer is installed (best effort). */
     default void printComplaintSlip(ComplaintTicket ticket, ComplaintRequest request) {
     }

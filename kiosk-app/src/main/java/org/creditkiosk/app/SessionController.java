@@ -179,6 +179,14 @@ public final class SessionController implements SessionPort, AutoCloseable {
                 return new SessionEvent.CommitmentPrintFailed(c.visit(), ((ReportPipeline.Failed) o).notice());
             }, e -> new SessionEvent.CommitmentPrintFailed(c.visit(), e instanceof SigningException
                     ? Notice.PrintProblem.SIGNING_FAILED : Notice.PrintProblem.PRINT_FAILED));
+        } else if (command instanceof SessionCommand.ReprintCommitment c) {
+            async("reprintCommitment", c.visit(), () -> {
+                ReportPipeline.Outcome o = reports.reprintCommitment(c.commitmentNo());
+                if (o instanceof ReportPipeline.Printed p) {
+                    return new SessionEvent.CommitmentPrinted(c.visit(), p.reportNo());
+                }
+                return new SessionEvent.CommitmentPrintFailed(c.visit(), ((ReportPipeline.Failed) o).notice());
+            }, e -> new SessionEvent.CommitmentPrintFailed(c.visit(), Notice.PrintProblem.PRINT_FAILED));
         } else if (command instanceof SessionCommand.FileComplaint c) {
             async("fileComplaint", c.visit(), () -> {
                 var ticket = platform.fileComplaint(c.token(), c.request());

@@ -17,6 +17,8 @@ import org.creditkiosk.signature.HandSignature;
  * @param signed    the platform's record of the signed commitment (PRINTING_COMMITMENT, COMMITMENT_DONE)
  * @param complaintTicket the platform's ticket for the complaint (COMPLAINT_FILED)
  * @param pending   a platform call of the form is under way (the complaint is being filed)
+ * @param reprintAvailable the signed commitment's paper is held at the print desk after a printer fault (paper out,
+ *                  cover open, offline): the citizen may print it once more when staff fixed the printer
  */
 public record ServicesView(
         Optional<List<CommitmentTemplate>> templates,
@@ -25,10 +27,11 @@ public record ServicesView(
         Optional<HandSignature> signature,
         Optional<SignedCommitment> signed,
         Optional<ComplaintTicket> complaintTicket,
-        boolean pending) {
+        boolean pending,
+        boolean reprintAvailable) {
 
     public static final ServicesView NONE = new ServicesView(Optional.empty(), Optional.empty(), false, Optional.empty(),
-            Optional.empty(), Optional.empty(), false);
+            Optional.empty(), Optional.empty(), false, false);
 
     public ServicesView {
         templates = templates.map(List::copyOf);

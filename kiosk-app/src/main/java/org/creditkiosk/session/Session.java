@@ -89,6 +89,8 @@ public final class Session {
     private Optional<HandSignature> signature = Optional.empty();
     private Optional<SignedCommitment> signed = Optional.empty();
     private Optional<ComplaintTicket> complaintTicket = Optional.empty();
+    /** The signed commitment's paper waits at the print desk for a reprint (a printer fault, not a failure). */
+    private boolean commitmentHeld;
     /** The last visit ended by its idle timeout (the view says so until the next visit starts). */
     private boolean endedIdle;
     private boolean complaintPending;
@@ -119,7 +121,8 @@ public final class Session {
                 platformSession.map(PlatformSession::represents).orElse(List.of()),
                 chosenUscc, record, notice, reportNo, objectionItemId, objectionTicket,
                 outOfServiceCauses.stream().findFirst(), verification, unavailableDevices,
-                new ServicesView(templates, template, textRead, signature, signed, complaintTicket, complaintPending),
+                new ServicesView(templates, template, textRead, signature, signed, complaintTicket, complaintPending,
+                        commitmentHeld),
                 cardVisit, elderly, endedIdle);
     }
 
@@ -427,6 +430,7 @@ public final class Session {
             }
             case PRINTING_COMMITMENT -> {
                 log.warn("the commitment flow did not finish within {}", timeouts.of(state));
+                commitmentHeld = false;   // what the desk did with it is not known: the counter, with the number
                 if (signed.isPresent()) {
                     notice = Optional.of(Notice.ServiceProblem.COMMITMENT_PRINT_FAILED);
                     enter(SessionState.COMMITMENT_DONE);
@@ -537,6 +541,8 @@ public final class Session {
                     restartTimer();
                 } else if (event instanceof CommitmentPrinted) {
                     dropSignature();
+                    commitmentHeld = false;
+                    notice = Optional.empty();
                     enter(SessionState.COMMITMENT_DONE);
                 } else if (event instanceof CommitmentPrintFailed f && signed.isEmpty()) {
                     // Nothing was signed (a fault before the platform call): the citizen may try again.
@@ -544,9 +550,12 @@ public final class Session {
                     notice = Optional.of(f.notice());
                     enter(SessionState.CONFIRMING_COMMITMENT);
                 } else if (event instanceof CommitmentPrintFailed f) {
-                    log.info("commitment printed no paper: {}", f.notice().code());
+                    // Held at the desk (paper out, cover open, offline): the printer's notice, and a reprint once it
+                    // is fixed. Anything else: the number, and where to get the paper (COMMITMENT_PRINT_FAILED).
+                    commitmentHeld = f.notice() instanceof Notice.PrintProblem p && p.reprintable();
+                    log.info("commitment printed no paper: {}{}", f.notice().code(), commitmentHeld ? " (held for a reprint)" : "");
                     dropSignature();
-                    notice = Optional.of(Notice.ServiceProblem.COMMITMENT_PRINT_FAILED);
+                    notice = Optional.of(commitmentHeld ? f.notice() : Notice.ServiceProblem.COMMITMENT_PRINT_FAILED);
                     enter(SessionState.COMMITMENT_DONE);
                 } else if (event instanceof PlatformFailed f) {
                     onCommitmentFailed(Notice.of(f.failure()), out);
@@ -554,7 +563,15 @@ public final class Session {
                     ignore(event);
                 }
             }
-            case COMMITMENT_DONE -> ignore(event);
+            case COMMITMENT_DONE -> {
+                if (event instanceof ReprintCommitment && commitmentHeld && signed.isPresent()) {
+                    notice = Optional.empty();
+                    out.add(new SessionCommand.ReprintCommitment(visit, signed.get().commitmentNo()));
+                    enter(SessionState.PRINTING_COMMITMENT);
+                } else {
+                    ignore(event);
+                }
+            }
             default -> throw new IllegalStateException("not a commitment state " + state);
         }
     }
@@ -632,6 +649,7 @@ public final class Session {
         signed = Optional.empty();
         complaintTicket = Optional.empty();
         complaintPending = false;
+        commitmentHeld = false;
     }
 
     private void startVisit(OpenSessionRequest request, boolean byCard, List<SessionCommand> out) {

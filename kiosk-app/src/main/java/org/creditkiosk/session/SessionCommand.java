@@ -62,6 +62,10 @@ public sealed interface SessionCommand {
         }
     }
 
+    /** Print the commitment held at the print desk once more (no new signature, number or platform call). */
+    record ReprintCommitment(long visit, String commitmentNo) implements SessionCommand {
+    }
+
     /** File the complaint; print its slip once the platform has answered. */
     record FileComplaint(long visit, SessionToken token, ComplaintRequest request) implements SessionCommand {
     }

@@ -210,9 +210,14 @@ public sealed interface SessionEvent {
 
     /**
      * The commitment flow ended without paper after the platform call: a print problem, a signing fault or a failed
-     * digest registration ({@code notice} is for the log; the citizen is told {@code COMMITMENT_PRINT_FAILED}).
+     * digest registration. A printer fault that keeps the paper at the desk (a reprintable {@code PrintProblem}) is
+     * shown as such and offers a reprint; anything else is told as {@code COMMITMENT_PRINT_FAILED}.
      */
     record CommitmentPrintFailed(long visit, Notice notice) implements SessionEvent {
+    }
+
+    /** "Print again": the commitment's paper held at a printer fault, once staff fixed the printer. */
+    record ReprintCommitment() implements SessionEvent {
     }
 
     /** From the record: file a complaint about dishonest conduct. */

@@ -210,9 +210,16 @@ final class CommitmentScreens {
         });
         view.notice().ifPresentOrElse(n -> v.getChildren().add(banner(notices.body(n, texts.language()))),
                 () -> v.getChildren().add(Widgets.label(texts.t("commit.done.take"), "screen-sub")));
-        v.getChildren().add(Widgets.row(24, Pos.CENTER,
+        javafx.scene.layout.HBox buttons = Widgets.row(24, Pos.CENTER,
                 Widgets.button(texts.t("commit.done.back"), "secondary", "commit-done-back", () -> events.accept(new SessionEvent.BackToRecord())),
-                Widgets.button(texts.t("record.finish"), "primary", "finish", () -> events.accept(new SessionEvent.Finish()))));
+                Widgets.button(texts.t("record.finish"), view.services().reprintAvailable() ? "secondary" : "primary", "finish",
+                        () -> events.accept(new SessionEvent.Finish())));
+        if (view.services().reprintAvailable()) {
+            // The paper waits at the print desk (paper out, cover open): printed once more when staff fixed it.
+            buttons.getChildren().add(Widgets.button(texts.t("commit.done.reprint"), "primary", "commit-reprint",
+                    () -> events.accept(new SessionEvent.ReprintCommitment())));
+        }
+        v.getChildren().add(buttons);
         v.getStyleClass().add("content");
         return v;
     }

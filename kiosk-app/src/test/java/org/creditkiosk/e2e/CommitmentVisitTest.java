@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.geometry.Bounds;
@@ -72,12 +73,28 @@ class CommitmentVisitTest {
             k.awaitScreen("confirming_commitment", 5);
             assertThat(k.text("#commitment-hash")).contains(template.textSha256());
             k.screenshot("74-commitment-confirm");
+            // The A4 printer runs out of paper: the signed commitment waits at the desk, the screen says so and
+            // offers to print it again once the paper is back (no new signature, no new number).
+            var a4 = k.runtime.demo().orElseThrow().reportPrinter();
+            a4.setFault(Optional.of(org.creditkiosk.printing.PrintFailure.Code.PAPER_OUT));
             fire(k, "#commit-confirm");
             k.awaitScreen("commitment_done", 60);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> k.exists("#commit-reprint"));
+            assertThat(k.allTexts()).anyMatch(t -> t.contains("打印机需要加纸")).anyMatch(t -> t.contains("重新打印承诺书"));
+            String heldNo = k.runtime.controller().view().services().signed().orElseThrow().commitmentNo();
+            assertThat(k.text("#commitment-number")).contains(heldNo);
+            k.screenshot("75-commitment-held");
+            a4.setFault(Optional.empty());
+            fire(k, "#commit-reprint");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> k.runtime.controller().view().state()
+                    == org.creditkiosk.session.SessionState.COMMITMENT_DONE && k.runtime.controller().view().notice().isEmpty());
+            k.awaitScreen("commitment_done", 10);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !k.exists("#commit-reprint"));
             k.screenshot("75-commitment-done");
             SessionView done = k.runtime.controller().view();
             assertThat(done.notice()).isEmpty();
             String no = done.services().signed().orElseThrow().commitmentNo();
+            assertThat(no).as("the same commitment, printed again").isEqualTo(heldNo);
             String verifyUrl = done.services().signed().orElseThrow().verifyUrl();
             assertThat(k.text("#commitment-number")).contains(no);
 

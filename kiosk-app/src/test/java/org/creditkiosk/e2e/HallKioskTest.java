@@ -150,7 +150,9 @@ class HallKioskTest {
 
     /**
      * Issue 15 in configured mode: a commitment signed at a hall kiosk goes through the same print desk and CUPS queue
-     * as reports, signed with the hall certificate; its digest is registered; the signature image reaches no log.
+     * as reports, signed with the hall certificate; its digest is registered; the signature image reaches no log. The
+     * A4 printer runs out of paper at the first attempt: the paper is held, "print again" before the paper is back
+     * prints nothing and keeps the offer, and after it the same signed commitment reaches CUPS, once.
      */
     @Test
     void aHallCommitmentIsSignedWithTheHallCertificateAndPrintedThroughCups(@TempDir Path dir) throws Exception {
@@ -168,7 +170,9 @@ class HallKioskTest {
                     "devices.idcard.port", readerLine.hostPath(), "printer.reportQueue", QUEUE));
             org.creditkiosk.signature.HandSignature signature = org.creditkiosk.signature.Signatures.scribble();
             String signatureStart = java.util.Base64.getEncoder().encodeToString(signature.png()).substring(60, 120);
-            try (Kiosk kiosk = TestKiosks.start(teeA4(HallSources.of(settings), sent), Map.of())) {
+            java.util.concurrent.atomic.AtomicReference<PrintFailure.Code> paper =
+                    new java.util.concurrent.atomic.AtomicReference<>(PrintFailure.Code.PAPER_OUT);
+            try (Kiosk kiosk = TestKiosks.start(teeA4(HallSources.of(settings), sent, paper), Map.of())) {
                 var controller = kiosk.controller();
                 var card = DemoFixtures.load().cards().stream()
                         .filter(c -> c.idNumber().equals("610824199512300066")).findFirst().orElseThrow();
@@ -181,9 +185,24 @@ class HallKioskTest {
                 controller.submit(new SessionEvent.StartSigning());
                 controller.submit(new SessionEvent.SubmitSignature(signature));
                 controller.submit(new SessionEvent.ConfirmCommitment());
-                await(() -> controller.view().state() == SessionState.COMMITMENT_DONE, "commitment done", 90);
-                assertThat(controller.view().notice()).isEmpty();
+                await(() -> controller.view().state() == SessionState.COMMITMENT_DONE, "commitment held", 90);
+                assertThat(controller.view().notice()).contains(org.creditkiosk.platform.Notice.PrintProblem.PAPER_OUT);
+                assertThat(controller.view().services().reprintAvailable()).isTrue();
                 String no = controller.view().services().signed().orElseThrow().commitmentNo();
+                assertThat(sent).as("nothing reached CUPS").isEmpty();
+
+                controller.submit(new SessionEvent.ReprintCommitment());   // before staff loaded paper
+                await(() -> controller.view().state() == SessionState.COMMITMENT_DONE
+                        && controller.view().notice().isPresent(), "still held", 30);
+                assertThat(controller.view().services().reprintAvailable()).isTrue();
+                assertThat(sent).isEmpty();
+
+                paper.set(null);                                              // paper loaded
+                controller.submit(new SessionEvent.ReprintCommitment());
+                await(() -> controller.view().state() == SessionState.COMMITMENT_DONE
+                        && controller.view().notice().isEmpty(), "commitment printed", 60);
+                assertThat(controller.view().services().reprintAvailable()).isFalse();
+                assertThat(controller.view().services().signed().orElseThrow().commitmentNo()).isEqualTo(no);
                 assertThat(sent).hasSize(1);
                 reader.removeCard();
                 await(() -> controller.view().state() == SessionState.ATTRACT, "attract", 30);
@@ -302,10 +321,20 @@ class HallKioskTest {
 
     /** The hall's sources with the A4 channel teed: the test keeps a copy of each report the kiosk sends to CUPS. */
     private static KioskSources teeA4(KioskSources s, List<byte[]> sent) {
+        return teeA4(s, sent, new java.util.concurrent.atomic.AtomicReference<>());
+    }
+
+    /** The same, with a printer fault the test sets and clears ({@code null}: none), as the printer would report it. */
+    private static KioskSources teeA4(KioskSources s, List<byte[]> sent,
+                                      java.util.concurrent.atomic.AtomicReference<PrintFailure.Code> fault) {
         PrintChannel cups = s.a4().channel();
         PrintChannel tee = new PrintChannel() {
             @Override
             public void print(PrintJob job) throws PrintFailure {
+                PrintFailure.Code now = fault.get();
+                if (now != null) {
+                    throw new PrintFailure(now, "test: the A4 printer reports " + now);
+                }
                 if (job instanceof PrintJob.Report r) {
                     sent.add(r.pdf().clone());
                 }
@@ -314,7 +343,7 @@ class HallKioskTest {
 
             @Override
             public Optional<PrintFailure.Code> fault() {
-                return cups.fault();
+                return fault.get() != null ? Optional.of(fault.get()) : cups.fault();
             }
         };
         return new KioskSources(s.settings(), s.reader(), s.receipt(), s.scanner(),

@@ -152,10 +152,77 @@ class SessionServicesTest {
         on(new SubmitSignature(Signatures.scribble()));
         on(new ConfirmCommitment());
         on(new CommitmentSigned(session.visit(), SIGNED));
-        on(new CommitmentPrintFailed(session.visit(), Notice.PrintProblem.PAPER_OUT));
+        on(new CommitmentPrintFailed(session.visit(), Notice.PrintProblem.PRINT_FAILED));
         assertThat(session.state()).isEqualTo(SessionState.COMMITMENT_DONE);
         assertThat(session.view().notice()).contains(Notice.ServiceProblem.COMMITMENT_PRINT_FAILED);
         assertThat(session.view().services().signed()).contains(SIGNED);
+        assertThat(session.view().services().reprintAvailable()).as("nothing is kept to reprint").isFalse();
+        assertThat(on(new ReprintCommitment())).isEmpty();
+        assertThat(session.state()).isEqualTo(SessionState.COMMITMENT_DONE);
+    }
+
+    @Test
+    void aCommitmentHeldAtAPrinterFaultIsPrintedOnceMoreWhenThePrinterIsBack() {
+        toPad();
+        on(new SubmitSignature(Signatures.scribble()));
+        on(new ConfirmCommitment());
+        on(new CommitmentSigned(session.visit(), SIGNED));
+        on(new CommitmentPrintFailed(session.visit(), Notice.PrintProblem.PAPER_OUT));
+        assertThat(session.state()).isEqualTo(SessionState.COMMITMENT_DONE);
+        assertThat(session.view().notice()).as("the printer's problem, with a reprint").contains(Notice.PrintProblem.PAPER_OUT);
+        assertThat(session.view().services().reprintAvailable()).isTrue();
+
+        // Pressed before staff loaded paper: the desk says not ready, the reprint stays offered.
+        assertThat(on(new ReprintCommitment())).singleElement().isEqualTo(
+                new SessionCommand.ReprintCommitment(session.visit(), SIGNED.commitmentNo()));
+        assertThat(session.state()).isEqualTo(SessionState.PRINTING_COMMITMENT);
+        assertThat(session.view().notice()).isEmpty();
+        on(new CommitmentPrintFailed(session.visit(), Notice.PrintProblem.PAPER_OUT));
+        assertThat(session.view().services().reprintAvailable()).isTrue();
+
+        on(new ReprintCommitment());
+        on(new CommitmentPrinted(session.visit(), SIGNED.commitmentNo()));
+        assertThat(session.state()).isEqualTo(SessionState.COMMITMENT_DONE);
+        assertThat(session.view().notice()).isEmpty();
+        assertThat(session.view().services().reprintAvailable()).isFalse();
+        assertThat(session.view().services().signed()).contains(SIGNED);
+        assertThat(on(new ReprintCommitment())).as("printed: nothing more to print").isEmpty();
+    }
+
+    @Test
+    void aReprintThatFailsAgainOrTimesOutSendsTheCitizenToTheCounter() {
+        toPad();
+        on(new SubmitSignature(Signatures.scribble()));
+        on(new ConfirmCommitment());
+        on(new CommitmentSigned(session.visit(), SIGNED));
+        on(new CommitmentPrintFailed(session.visit(), Notice.PrintProblem.COVER_OPEN));
+        on(new ReprintCommitment());
+        on(new CommitmentPrintFailed(session.visit(), Notice.PrintProblem.PRINT_FAILED));   // the reprint was used
+        assertThat(session.view().notice()).contains(Notice.ServiceProblem.COMMITMENT_PRINT_FAILED);
+        assertThat(session.view().services().reprintAvailable()).isFalse();
+
+        toPadAgainAfterHeld();
+        on(new ReprintCommitment());
+        timeOut();
+        assertThat(session.state()).isEqualTo(SessionState.COMMITMENT_DONE);
+        assertThat(session.view().notice()).contains(Notice.ServiceProblem.COMMITMENT_PRINT_FAILED);
+        assertThat(session.view().services().reprintAvailable()).isFalse();
+    }
+
+    /** From a finished commitment back to the record, and a new commitment that is held at a printer fault. */
+    private void toPadAgainAfterHeld() {
+        on(new BackToRecord());
+        assertThat(session.view().services().reprintAvailable()).as("gone with the flow").isFalse();
+        on(new StartCommitment());
+        on(new CommitmentTemplatesLoaded(session.visit(), List.of(TEMPLATE)));
+        on(new ChooseTemplate("CN-1"));
+        on(new TextReadToEnd());
+        on(new StartSigning());
+        on(new SubmitSignature(Signatures.scribble()));
+        on(new ConfirmCommitment());
+        on(new CommitmentSigned(session.visit(), SIGNED));
+        on(new CommitmentPrintFailed(session.visit(), Notice.PrintProblem.PRINTER_OFFLINE));
+        assertThat(session.view().services().reprintAvailable()).isTrue();
     }
 
     @Test
