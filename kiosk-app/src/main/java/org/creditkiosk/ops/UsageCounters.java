@@ -67,6 +67,8 @@ public final class UsageCounters implements HeartbeatCounters, Consumer<SessionV
     private boolean ticketSeen;
     private boolean recordSeen;
     private String lastWay = "sessionsCard";
+    /** The commitment counted last: its done screen is seen again after a reprint, and counts once. */
+    private String lastCommitmentNo = "";
     private long visitStart;
     private boolean inVisit;
     private boolean cardVisit;
@@ -135,7 +137,9 @@ public final class UsageCounters implements HeartbeatCounters, Consumer<SessionV
                     counted.add("verifications");
                 } else if (v.state() == SessionState.FAREWELL && v.reportNo().isPresent()) {
                     counted.add("reportsPrinted");
-                } else if (v.state() == SessionState.COMMITMENT_DONE && v.services().signed().isPresent()) {
+                } else if (v.state() == SessionState.COMMITMENT_DONE && v.services().signed().isPresent()
+                        && !v.services().signed().get().commitmentNo().equals(lastCommitmentNo)) {
+                    lastCommitmentNo = v.services().signed().get().commitmentNo();
                     counted.add("commitments");
                 } else if (v.state() == SessionState.COMPLAINT_FILED) {
                     counted.add("complaints");

@@ -111,6 +111,29 @@ class UsageCountersTest {
                 .containsEntry("reprints", 1L);
     }
 
+    @Test
+    void aCommitmentPrintedAgainAfterAPrinterFaultCountsOnce(@TempDir Path dir) {
+        UsageCounters u = new UsageCounters(dir);
+        var signed = new org.creditkiosk.platform.api.SignedCommitment("YLCN-20261202-0001-000001", "CN-1", "承诺书",
+                Optional.empty(), java.time.Instant.parse("2026-12-02T03:00:00Z"), Optional.empty(),
+                "https://credit-platform.example/v?c=YLCN-20261202-0001-000001");
+        u.accept(view(SessionState.AUTHENTICATING, Optional.empty()));
+        for (int pass = 0; pass < 2; pass++) {   // held at paper out, then printed again: the done screen twice
+            u.accept(commitment(SessionState.PRINTING_COMMITMENT, signed));
+            u.accept(commitment(SessionState.COMMITMENT_DONE, signed));
+        }
+        u.printed(false, true);
+        assertThat(u.counted()).containsEntry("commitments", 1L).containsEntry("reprints", 1L);
+    }
+
+    private static SessionView commitment(SessionState s, org.creditkiosk.platform.api.SignedCommitment signed) {
+        var services = new org.creditkiosk.session.ServicesView(Optional.empty(), Optional.empty(), true, Optional.empty(),
+                Optional.of(signed), Optional.empty(), false, false);
+        return new SessionView(s, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                java.util.Set.of(), services, true, false, false);
+    }
+
     private static SessionView ended(boolean idle) {
         return new SessionView(SessionState.ATTRACT, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
